@@ -1,0 +1,149 @@
+"""medsos knows social media: which platform a name, URL or app id refers to, and what type of social media it is.
+
+>>> import medsos
+>>> print(medsos.classify("Quora"))
+forum
+>>> medsos.lookup("https://id.quora.com/some-question").name
+'Quora'
+
+Nothing is read at import time: the bundled dataset is loaded on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+from medsos._errors import DatasetError, MedsosError, UnknownPlatformError
+from medsos._models import Platform, PlatformType, Subtype
+from medsos._registry import _MISSING, Match, MatchKind, PlatformCollection, Registry, TypeCollection
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    #: The six social media types, in the source article's order (loaded on first use).
+    types: TypeCollection
+    #: Every bundled platform (loaded on first use).
+    platforms: PlatformCollection
+    #: The version of the bundled dataset, a date such as ``"2026.11.26"``.
+    DATASET_VERSION: str
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DATASET_VERSION",
+    "DatasetError",
+    "Match",
+    "MatchKind",
+    "MedsosError",
+    "Platform",
+    "PlatformCollection",
+    "PlatformType",
+    "Registry",
+    "Subtype",
+    "TypeCollection",
+    "UnknownPlatformError",
+    "__version__",
+    "classify",
+    "classify_many",
+    "load",
+    "lookup",
+    "lookup_many",
+    "platforms",
+    "search",
+    "types",
+]
+
+T = TypeVar("T")
+
+
+def load() -> Registry:
+    """Load the bundled dataset now rather than on first use, and return its :class:`Registry`.
+
+    Useful before forking worker processes, so that each does not load it again.
+    """
+    from medsos._load import default_registry
+
+    return default_registry()
+
+
+@overload
+def classify(text: str, *, fuzzy: bool = ...) -> PlatformType: ...
+@overload
+def classify(text: str, *, default: T, fuzzy: bool = ...) -> PlatformType | T: ...
+def classify(text: str, *, default: Any = _MISSING, fuzzy: bool = True) -> Any:
+    """The :class:`PlatformType` of the platform that ``text`` names.
+
+    ``text`` may be a name or alias (``"Quora"``, ``"fb"``), a URL or hostname (``"https://id.quora.com/x"``),
+    or an Android app id (``"com.instagram.android"``, ``"android-app://com.linkedin.android/"``); small typos in
+    names are forgiven unless ``fuzzy=False``.
+
+    Raises :class:`UnknownPlatformError` (a :class:`LookupError`) when ``text`` names no known platform, unless
+    ``default`` is given, which is then returned.  Raises :class:`TypeError` when ``text`` is not a ``str``.
+
+    >>> print(medsos.classify("Instagram"), medsos.classify("kaskus.co.id"))
+    media_sharing forum
+    >>> medsos.classify("qwzxv", default=None) is None
+    True
+    """
+    return load().classify(text, default=default, fuzzy=fuzzy)
+
+
+@overload
+def lookup(text: str, *, fuzzy: bool = ...) -> Platform: ...
+@overload
+def lookup(text: str, *, default: T, fuzzy: bool = ...) -> Platform | T: ...
+def lookup(text: str, *, default: Any = _MISSING, fuzzy: bool = True) -> Any:
+    """The :class:`Platform` that ``text`` names, with the same rules as :func:`classify`.
+
+    >>> medsos.lookup("Lindkein").name
+    'LinkedIn'
+    """
+    return load().lookup(text, default=default, fuzzy=fuzzy)
+
+
+def search(text: str, *, limit: int = 5) -> list[Match]:
+    """Ranked :class:`Match` candidates for ``text``, best first, at most ``limit`` of them.
+
+    >>> [(m.platform.name, m.matched_by) for m in medsos.search("Instagarm", limit=1)]
+    [('Instagram', 'fuzzy')]
+    """
+    return load().search(text, limit=limit)
+
+
+@overload
+def classify_many(values: Iterable[str], *, fuzzy: bool = ...) -> list[PlatformType]: ...
+@overload
+def classify_many(values: Iterable[str], *, default: T, fuzzy: bool = ...) -> list[PlatformType | T]: ...
+def classify_many(values: Iterable[str], *, default: Any = _MISSING, fuzzy: bool = True) -> Any:
+    """:func:`classify` each value in order, classifying each distinct value only once.
+
+    >>> [str(t) for t in medsos.classify_many(["fb", "fb", "t.co", "nope"], default="unknown")]
+    ['social_network', 'social_network', 'microblog', 'unknown']
+    """
+    return load().classify_many(values, default=default, fuzzy=fuzzy)
+
+
+@overload
+def lookup_many(values: Iterable[str], *, fuzzy: bool = ...) -> list[Platform]: ...
+@overload
+def lookup_many(values: Iterable[str], *, default: T, fuzzy: bool = ...) -> list[Platform | T]: ...
+def lookup_many(values: Iterable[str], *, default: Any = _MISSING, fuzzy: bool = True) -> Any:
+    """:func:`lookup` each value in order, looking up each distinct value only once."""
+    return load().lookup_many(values, default=default, fuzzy=fuzzy)
+
+
+def __getattr__(name: str) -> Any:
+    # The collections and the dataset version need the data, so they are made on first access.
+    if name == "types":
+        return load().types
+    if name == "platforms":
+        return load().platforms
+    if name == "DATASET_VERSION":
+        from medsos._load import dataset_version
+
+        return dataset_version()
+    raise AttributeError(f"module 'medsos' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | {"types", "platforms", "DATASET_VERSION"})

@@ -1,0 +1,124 @@
+"""The ``medsos`` command: classify names, URLs and app ids from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import TextIO
+
+import medsos
+from medsos._registry import Match
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="medsos",
+        description="Which social media platform is this, and what type of social media is it?",
+    )
+    parser.add_argument("--version", action="store_true", help="print the package and dataset versions")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    classify = commands.add_parser(
+        "classify",
+        help="print the platform and type of each input",
+        description="Print one line per input: the input, the platform it names and the platform's type. "
+        "Exits with status 1 when any input is unknown.",
+    )
+    classify.add_argument(
+        "inputs", nargs="*", metavar="TEXT", help="names, URLs, hostnames or app ids; '-' or none reads stdin"
+    )
+    classify.add_argument("--json", action="store_true", help="print one JSON object per line")
+    classify.add_argument("--lang", default="en", choices=("en", "id"), help="language of type labels")
+    classify.add_argument("--no-fuzzy", action="store_true", help="do not forgive typos in names")
+
+    search = commands.add_parser("search", help="print ranked candidates for a text")
+    search.add_argument("text", metavar="TEXT")
+    search.add_argument("--limit", type=int, default=5)
+    search.add_argument("--json", action="store_true", help="print one JSON object per line")
+
+    types = commands.add_parser("types", help="list the six types of social media and their subtypes")
+    types.add_argument("--lang", default="en", choices=("en", "id"), help="language of labels")
+    return parser
+
+
+def _inputs(arguments: Sequence[str], stdin: TextIO) -> Iterable[str]:
+    if not arguments or list(arguments) == ["-"]:
+        return (line.rstrip("\r\n") for line in stdin if line.strip())
+    return arguments
+
+
+def _match_record(text: str, match: Match | None) -> dict[str, object]:
+    if match is None:
+        return {"input": text, "platform": None}
+    platform = match.platform
+    return {
+        "input": text,
+        "platform": platform.id,
+        "name": platform.name,
+        "type": platform.type.id,
+        "subtype": platform.subtype.id,
+        "matched_by": match.matched_by,
+        "score": match.score,
+    }
+
+
+def _classify(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    registry = medsos.load()
+    status = 0
+    for text in _inputs(args.inputs, stdin):
+        match = registry.match(text, fuzzy=not args.no_fuzzy)
+        if match is None:
+            status = 1
+        if args.json:
+            print(json.dumps(_match_record(text, match), ensure_ascii=False), file=out)
+        elif match is None:
+            print(f"{text}\tunknown", file=out)
+        else:
+            found = match.platform
+            print(f"{text}\t{found.name}\t{found.type.id}\t{found.type.label(args.lang)}", file=out)
+    return status
+
+
+def _search(args: argparse.Namespace, out: TextIO) -> int:
+    matches = medsos.search(args.text, limit=args.limit)
+    for match in matches:
+        if args.json:
+            print(json.dumps(_match_record(args.text, match), ensure_ascii=False), file=out)
+        else:
+            platform = match.platform
+            print(f"{match.score:5.1f}\t{platform.name}\t{platform.type.id}\t{match.matched_by}", file=out)
+    return 0 if matches else 1
+
+
+def _types(args: argparse.Namespace, out: TextIO) -> int:
+    for platform_type in medsos.types:
+        print(f"{platform_type.id}\t{platform_type.label(args.lang)}", file=out)
+        for subtype in platform_type.subtypes:
+            print(f"  {subtype.id}\t{subtype.label(args.lang)}", file=out)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, stdin: TextIO | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit status."""
+    out = out or sys.stdout
+    stdin = stdin or sys.stdin
+    if out is sys.stdout and hasattr(sys.stdout, "reconfigure"):
+        # Input may hold lone surrogates or characters the terminal cannot show: escape, never crash.
+        sys.stdout.reconfigure(errors="backslashreplace")
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        print(f"medsos {medsos.__version__} (dataset {medsos.DATASET_VERSION})", file=out)
+        return 0
+    if args.command == "classify":
+        return _classify(args, out, stdin)
+    if args.command == "search":
+        return _search(args, out)
+    if args.command == "types":
+        return _types(args, out)
+    parser.print_help(out)
+    return 2

@@ -1,0 +1,101 @@
+"""Typo-tolerant name matching: a delete-variant (SymSpell-style) index over name keys.
+
+Only names, aliases and former names are indexed: hostnames and URLs never match fuzzily, since a host one
+letter away from a platform's is exactly what a spoofer registers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+__all__ = ["NOT_PLATFORMS", "FuzzyIndex", "max_edits"]
+
+#: Fuzzy matching needs at least this many characters: shorter keys have too many neighbours.
+MIN_LENGTH = 5
+#: Longer queries are not matched fuzzily (no platform name is that long), which bounds the work.
+MAX_LENGTH = 40
+
+
+#: Name keys of well-known brands and words that are not social platforms but sit one or two typos away from
+#: one ("google" is one edit from "google+"): fuzzy matching leaves them unknown.
+NOT_PLATFORMS = frozenset(
+    {
+        "google", "gmail", "yahoo", "amazon", "apple", "microsoft", "netflix", "outlook", "hotmail", "youtubemusic",
+        "bing", "baidu", "naver", "yandex", "alibaba", "shopee", "tokopedia", "lazada", "gojek", "grab",
+        "paypal", "ebay", "hello", "world", "helloworld", "media", "social", "sosial", "medsos",
+        "other", "direct", "organic", "email", "newsletter", "search", "referral", "unknown",
+    }
+)
+
+
+def max_edits(length: int) -> int:
+    """How many edits a query of ``length`` characters may be from a name and still match it."""
+    if length < MIN_LENGTH or length > MAX_LENGTH:
+        return 0
+    return 1 if length < 8 else 2
+
+
+def _deletes(word: str, depth: int) -> Iterator[str]:
+    """Every string made by deleting up to ``depth`` characters from ``word`` (with repeats)."""
+    frontier = {word}
+    for _ in range(depth):
+        following: set[str] = set()
+        for item in frontier:
+            for i in range(len(item)):
+                following.add(item[:i] + item[i + 1 :])
+        yield from following
+        frontier = following
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (Levenshtein plus adjacent transpositions), or ``limit + 1``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        best = current[0]
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+            best = min(best, value)
+        if best > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+class FuzzyIndex:
+    """Maps each delete variant of every key to the keys it came from."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        # A key may be up to two characters shorter or longer than a query that matches it.
+        self._keys = frozenset(key for key in keys if MIN_LENGTH - 2 <= len(key) <= MAX_LENGTH + 2)
+        variants: dict[str, set[str]] = {}
+        for key in self._keys:
+            variants.setdefault(key, set()).add(key)
+            for variant in _deletes(key, 2 if len(key) >= 7 else 1):
+                variants.setdefault(variant, set()).add(key)
+        self._variants = {variant: tuple(sorted(keys)) for variant, keys in variants.items()}
+
+    def candidates(self, query: str) -> list[tuple[int, str]]:
+        """``(distance, key)`` pairs within :func:`max_edits` of ``query``, closest first, then by key."""
+        limit = max_edits(len(query))
+        if not limit:
+            return []
+        seen: set[str] = set()
+        found: list[tuple[int, str]] = []
+        for variant in (query, *_deletes(query, limit)):
+            for key in self._variants.get(variant, ()):
+                if key in seen or key == query:
+                    continue
+                seen.add(key)
+                distance = edit_distance(query, key, limit)
+                if distance <= limit:
+                    found.append((distance, key))
+        found.sort()
+        return found

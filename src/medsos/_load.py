@@ -1,0 +1,133 @@
+"""Reading the bundled JSON data: once, lazily, behind a lock, through importlib.resources.
+
+cattrs is imported here and only here, so ``import medsos`` stays cheap.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+from medsos._errors import DatasetError
+from medsos._models import Platform, PlatformType, Subtype
+
+if TYPE_CHECKING:
+    import cattrs
+
+    from medsos._registry import Registry
+
+__all__ = ["dataset_version", "default_registry", "load_taxonomy", "structure_platforms"]
+
+_lock = threading.RLock()
+_taxonomy: tuple[PlatformType, ...] | None = None
+_registry: Registry | None = None
+_version: str | None = None
+
+
+def _read_json(name: str) -> Any:
+    return json.loads(files("medsos").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+def _converter(taxonomy: Sequence[PlatformType]) -> cattrs.Converter:
+    import cattrs
+
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    types_by_id = {platform_type.id: platform_type for platform_type in taxonomy}
+    subtypes_by_id = {subtype.id: subtype for platform_type in taxonomy for subtype in platform_type.subtypes}
+
+    def structure_type(value: object, _: object) -> PlatformType:
+        if not isinstance(value, str) or value not in types_by_id:
+            raise ValueError(f"unknown type {value!r}")
+        return types_by_id[value]
+
+    def structure_subtype(value: object, _: object) -> Subtype:
+        if not isinstance(value, str) or value not in subtypes_by_id:
+            raise ValueError(f"unknown subtype {value!r}")
+        return subtypes_by_id[value]
+
+    converter.register_structure_hook(PlatformType, structure_type)
+    converter.register_structure_hook(Subtype, structure_subtype)
+    converter.register_unstructure_hook(PlatformType, lambda platform_type: platform_type.id)
+    converter.register_unstructure_hook(Subtype, lambda subtype: subtype.id)
+    return converter
+
+
+def _taxonomy_converter() -> cattrs.Converter:
+    import cattrs
+
+    return cattrs.Converter(forbid_extra_keys=True)
+
+
+def structure_taxonomy(data: Mapping[str, Any]) -> tuple[PlatformType, ...]:
+    """Turn the parsed ``taxonomy.json`` into :class:`PlatformType` records."""
+    import cattrs
+
+    try:
+        return tuple(_taxonomy_converter().structure(data["types"], list[PlatformType]))
+    except (cattrs.BaseValidationError, KeyError, TypeError, ValueError) as error:
+        raise DatasetError(_explain(error, "taxonomy")) from error
+
+
+def structure_platforms(records: Iterable[Any], taxonomy: Sequence[PlatformType]) -> list[Platform]:
+    """Turn plain dicts into :class:`Platform` records, strictly: an unknown key is an error."""
+    import cattrs
+
+    converter = _converter(taxonomy)
+    platforms = []
+    for record in records:
+        try:
+            platforms.append(converter.structure(record, Platform))
+        except (cattrs.BaseValidationError, TypeError, ValueError) as error:
+            where = record.get("id", "?") if isinstance(record, Mapping) else repr(record)[:40]
+            raise DatasetError(_explain(error, f"platform {where}")) from error
+    return platforms
+
+
+def unstructure_platform(platform: Platform) -> dict[str, Any]:
+    """The plain-dict form of a platform, as stored in ``platforms.json``."""
+    result: dict[str, Any] = _converter(load_taxonomy()).unstructure(platform)
+    return result
+
+
+def _explain(error: BaseException, what: str) -> str:
+    import cattrs
+
+    if isinstance(error, cattrs.BaseValidationError):
+        return f"invalid {what}: " + "; ".join(cattrs.transform_error(error))
+    return f"invalid {what}: {error}"
+
+
+def load_taxonomy() -> tuple[PlatformType, ...]:
+    """The six bundled :class:`PlatformType` records, read on first use."""
+    global _taxonomy
+    if _taxonomy is None:
+        with _lock:
+            if _taxonomy is None:
+                _taxonomy = structure_taxonomy(_read_json("taxonomy.json"))
+    return _taxonomy
+
+
+def default_registry() -> Registry:
+    """The registry over the bundled dataset, built on first use and shared afterwards."""
+    global _registry, _version
+    if _registry is None:
+        with _lock:
+            if _registry is None:
+                from medsos._registry import Registry
+
+                taxonomy = load_taxonomy()
+                data = _read_json("platforms.json")
+                registry = Registry(structure_platforms(data["platforms"], taxonomy), types=taxonomy)
+                _version = str(data["dataset_version"])
+                _registry = registry
+    return _registry
+
+
+def dataset_version() -> str:
+    """The version of the bundled dataset, such as ``"2026.11.26"``."""
+    default_registry()
+    assert _version is not None
+    return _version

@@ -1,0 +1,210 @@
+"""The records medsos hands out: social media types, their subtypes, and platforms.
+
+Every record is a frozen, slotted attrs class.  Collections are tuples and text maps are read-only
+mappings, so nothing a caller does can change the shared dataset.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Literal
+
+from attrs import field, frozen, validators
+
+__all__ = ["TYPE_IDS", "Platform", "PlatformType", "Status", "Subtype"]
+
+#: The six types of social media, in the order of the source article.
+TYPE_IDS: tuple[str, ...] = ("blog", "social_network", "microblog", "media_sharing", "forum", "collaboration")
+
+#: Every text in the taxonomy exists at least in these languages.
+REQUIRED_LANGUAGES: tuple[str, ...] = ("en", "id")
+
+Status = Literal["active", "defunct"]
+
+_ID_RE = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
+_SUBTYPE_ID_RE = re.compile(r"[a-z_]+\.[a-z0-9_]+")
+_HOST_RE = re.compile(
+    r"(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?|xn--[a-z0-9-]+)"
+)
+_APP_ID_RE = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)+")
+_COUNTRY_RE = re.compile(r"[A-Z]{2}")
+
+
+def _text_map(value: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(dict(value))
+
+
+def _phrases_map(value: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
+    return MappingProxyType({lang: _str_tuple(phrases) for lang, phrases in value.items()})
+
+
+def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    # A bare string is iterable too; splitting it into characters is never what the caller meant.
+    if isinstance(value, str):
+        raise TypeError(f"expected a sequence of strings, got the string {value!r}")
+    return tuple(value)
+
+
+def _lower_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(item.lower() for item in _str_tuple(value))
+
+
+def _check_languages(instance: object, attribute: object, value: Mapping[str, object]) -> None:
+    missing = [lang for lang in REQUIRED_LANGUAGES if not value.get(lang)]
+    if missing:
+        raise ValueError(f"{getattr(attribute, 'name', '?')} lacks text in {', '.join(missing)}")
+
+
+_text_map_validators = [
+    validators.deep_mapping(
+        key_validator=validators.instance_of(str),
+        value_validator=[validators.instance_of(str), validators.min_len(1)],
+    ),
+    _check_languages,
+]
+_str_tuple_validator = validators.deep_iterable(
+    member_validator=[validators.instance_of(str), validators.min_len(1)],
+    iterable_validator=validators.instance_of(tuple),
+)
+
+
+@frozen
+class Subtype:
+    """A subtype of a social media type, such as ``media_sharing.photo``.
+
+    ``id`` is dotted: the id of its :class:`PlatformType`, a dot, and the subtype's own name.
+    """
+
+    id: str = field(validator=validators.matches_re(_SUBTYPE_ID_RE))
+    labels: Mapping[str, str] = field(converter=_text_map, validator=_text_map_validators, hash=False)
+    descriptions: Mapping[str, str] = field(converter=_text_map, validator=_text_map_validators, hash=False)
+
+    @property
+    def type_id(self) -> str:
+        """The id of the type this subtype belongs to."""
+        return self.id.partition(".")[0]
+
+    def label(self, language: str = "en") -> str:
+        """The subtype's name in ``language`` (``"en"`` or ``"id"``)."""
+        return self.labels[language]
+
+    def __str__(self) -> str:
+        return self.id
+
+
+@frozen
+class PlatformType:
+    """One of the six types of social media: blog, social network, microblog, media sharing, forum, collaboration.
+
+    ``str()`` of a type is its id, so ``print(medsos.classify("Quora"))`` prints ``forum``.
+    """
+
+    id: str = field(validator=validators.in_(TYPE_IDS))
+    labels: Mapping[str, str] = field(converter=_text_map, validator=_text_map_validators, hash=False)
+    descriptions: Mapping[str, str] = field(converter=_text_map, validator=_text_map_validators, hash=False)
+    marketing_uses: Mapping[str, tuple[str, ...]] = field(
+        converter=_phrases_map, validator=_check_languages, hash=False
+    )
+    subtypes: tuple[Subtype, ...] = field(converter=tuple)
+
+    @subtypes.validator
+    def _check_subtypes(self, attribute: object, value: tuple[Subtype, ...]) -> None:
+        for subtype in value:
+            if not isinstance(subtype, Subtype) or subtype.type_id != self.id:
+                raise ValueError(f"{subtype!r} is not a subtype of {self.id}")
+
+    def label(self, language: str = "en") -> str:
+        """The type's name in ``language`` (``"en"`` or ``"id"``)."""
+        return self.labels[language]
+
+    def subtype(self, subtype_id: str) -> Subtype:
+        """The subtype with this id, dotted (``"forum.qna"``) or short (``"qna"``)."""
+        full_id = subtype_id if "." in subtype_id else f"{self.id}.{subtype_id}"
+        for subtype in self.subtypes:
+            if subtype.id == full_id:
+                return subtype
+        raise KeyError(subtype_id)
+
+    def __str__(self) -> str:
+        return self.id
+
+
+@frozen(kw_only=True)
+class Platform:
+    """A social media platform and everything medsos knows about it.
+
+    ``type`` is the primary :class:`PlatformType`; ``secondary_types`` are other types whose features are a
+    first-class part of the platform.  ``launched`` and ``closed`` are years; ``closed`` is set exactly when
+    ``status`` is ``"defunct"``.  ``country`` is an ISO 3166-1 alpha-2 code.  Unknown facts are ``None``.
+    """
+
+    id: str = field(validator=validators.matches_re(_ID_RE))
+    name: str = field(validator=[validators.instance_of(str), validators.min_len(1)])
+    type: PlatformType = field(validator=validators.instance_of(PlatformType))
+    subtype: Subtype = field(validator=validators.instance_of(Subtype))
+    secondary_types: tuple[PlatformType, ...] = field(default=(), converter=tuple)
+    aliases: tuple[str, ...] = field(default=(), converter=_str_tuple, validator=_str_tuple_validator)
+    former_names: tuple[str, ...] = field(default=(), converter=_str_tuple, validator=_str_tuple_validator)
+    domains: tuple[str, ...] = field(
+        default=(),
+        converter=_lower_tuple,
+        validator=validators.deep_iterable(validators.matches_re(_HOST_RE)),
+    )
+    short_domains: tuple[str, ...] = field(
+        default=(),
+        converter=_lower_tuple,
+        validator=validators.deep_iterable(validators.matches_re(_HOST_RE)),
+    )
+    app_ids: tuple[str, ...] = field(
+        default=(),
+        converter=_str_tuple,
+        validator=validators.deep_iterable(validators.matches_re(_APP_ID_RE)),
+    )
+    country: str | None = field(
+        default=None, validator=validators.optional(validators.matches_re(_COUNTRY_RE))
+    )
+    launched: int | None = field(default=None, validator=validators.optional(validators.instance_of(int)))
+    status: Status = field(default="active", validator=validators.in_(("active", "defunct")))
+    closed: int | None = field(default=None, validator=validators.optional(validators.instance_of(int)))
+
+    @subtype.validator
+    def _check_subtype(self, attribute: object, value: Subtype) -> None:
+        if value not in self.type.subtypes:
+            raise ValueError(f"{self.id}: subtype {value.id} is not a subtype of {self.type.id}")
+
+    @secondary_types.validator
+    def _check_secondary_types(self, attribute: object, value: tuple[PlatformType, ...]) -> None:
+        for secondary in value:
+            if not isinstance(secondary, PlatformType):
+                raise TypeError(f"{self.id}: secondary types must be PlatformType records, got {secondary!r}")
+            if secondary.id == self.type.id:
+                raise ValueError(f"{self.id}: {secondary.id} is its primary type, not a secondary one")
+        if len({secondary.id for secondary in value}) != len(value):
+            raise ValueError(f"{self.id}: a secondary type is listed twice")
+
+    @closed.validator
+    def _check_closed(self, attribute: object, value: int | None) -> None:
+        if (self.status == "defunct") != (value is not None):
+            raise ValueError(f"{self.id}: a closing year is required exactly when the platform is defunct")
+        if value is not None and self.launched is not None and value < self.launched:
+            raise ValueError(f"{self.id}: closed in {value}, before it launched in {self.launched}")
+
+    @property
+    def types(self) -> tuple[PlatformType, ...]:
+        """The primary type followed by the secondary types."""
+        return (self.type, *self.secondary_types)
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == "active"
+
+    def is_a(self, platform_type: PlatformType | str, *, include_secondary: bool = True) -> bool:
+        """Whether the platform is of ``platform_type`` (a type or its id), primarily or also secondarily."""
+        wanted = str(platform_type)
+        candidates = self.types if include_secondary else (self.type,)
+        return any(candidate.id == wanted for candidate in candidates)
+
+    def __str__(self) -> str:
+        return self.name

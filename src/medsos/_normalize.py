@@ -1,0 +1,127 @@
+"""Turning what users type into keys: name keys for names and aliases, hosts for URLs.
+
+Everything here is bounded by the length of its input and never raises on text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["MAX_NAME_LENGTH", "Reference", "name_key", "parse_reference"]
+
+#: Longer text is never a platform name; it is not normalised at all.
+MAX_NAME_LENGTH = 200
+#: The longest hostname DNS allows.
+MAX_HOST_LENGTH = 253
+
+# Characters that survive in a name key besides letters and digits: they tell "Google+" from "Google".
+_KEPT_SYMBOLS = frozenset("+&")
+# IDNA treats these as label separators, so a browser does too.
+_DOT_LIKE = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
+_SCHEME_RE = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_PORT_RE = re.compile(r":[0-9]*\Z")
+_LABEL_RE = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?")
+_URL_SCHEMES = frozenset({"http", "https"})
+_APP_SCHEMES = frozenset({"android-app"})
+
+
+def name_key(text: str) -> str:
+    """The key a name or alias is indexed and looked up by.
+
+    Width forms and compatibility characters are folded (NFKC), case is folded, accents on Latin letters are
+    dropped, and every character that is not a letter, a digit, ``+`` or ``&`` is removed, so surrounding
+    space and punctuation, inner spaces, dots and dashes do not matter: ``" Stack-Overflow "`` and
+    ``"stackoverflow"`` share a key.  Text longer than :data:`MAX_NAME_LENGTH` gets the empty key.
+    """
+    if len(text) > MAX_NAME_LENGTH:
+        return ""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    if folded.isascii():
+        return "".join(ch for ch in folded if ch.isalnum() or ch in _KEPT_SYMBOLS)
+    kept: list[str] = []
+    for ch in unicodedata.normalize("NFKD", folded):
+        if unicodedata.combining(ch):
+            # Drop accents on Latin letters only: in kana or Devanagari the mark changes the letter.
+            if kept and kept[-1] < "\u0250":
+                continue
+            kept.append(ch)
+        elif ch.isalnum() or ch in _KEPT_SYMBOLS:
+            kept.append(ch)
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+class Reference:
+    """What a piece of text refers to, once parsed: a hostname, an Android app id, or neither."""
+
+    __slots__ = ("app_id", "host", "is_url")
+
+    def __init__(self, host: str | None = None, app_id: str | None = None, *, is_url: bool = False) -> None:
+        self.host = host
+        self.app_id = app_id
+        #: The text had URL syntax (a scheme, ``//`` or a path), so it is not a name.
+        self.is_url = is_url
+
+
+_NOT_A_REFERENCE = Reference()
+_REJECTED_URL = Reference(is_url=True)
+
+
+def parse_reference(text: str) -> Reference:
+    """Find the host (or Android app id) that ``text`` names, leniently but never wrongly.
+
+    Accepts bare hosts (``quora.com``), URLs with or without a scheme, protocol-relative URLs (``//host/x``),
+    ports, userinfo (``user@host`` names ``host``), a trailing dot, and ``android-app://`` referrers.  Other
+    schemes (``mailto:``, ``ftp:``) and anything whose host is not a valid hostname give no host, with
+    ``is_url`` set so that the text is not tried as a name either.  A bare host is also offered as an app
+    id, since ``com.instagram.android`` looks like one.
+    """
+    text = text.strip().strip("\"'<>")
+    # Only the authority matters, and a valid one is short: look no further than this.
+    head = text[: MAX_HOST_LENGTH + 600]
+    scheme: str | None = None
+    rest = head
+    match = _SCHEME_RE.match(head)
+    if match and head.startswith("//", match.end()):
+        scheme = match.group(1).lower()
+        rest = head[match.end() + 2 :]
+        if scheme not in _URL_SCHEMES and scheme not in _APP_SCHEMES:
+            return _REJECTED_URL
+    elif head.startswith("//"):
+        scheme = ""
+        rest = head[2:]
+    elif match and not head[match.end() :][:1].isdigit():
+        # "mailto:someone@facebook.com", "javascript:..." and their kind name no host of ours.
+        return _REJECTED_URL
+    is_url = scheme is not None or any(ch in head for ch in "/?#\\@")
+    authority = re.split(r"[/?#\\]", rest, maxsplit=1)[0]
+    host = _clean_host(authority.rpartition("@")[2])
+    if host is None:
+        return _REJECTED_URL if is_url else _NOT_A_REFERENCE
+    if scheme in _APP_SCHEMES or not is_url:
+        return Reference(host=host, app_id=host, is_url=is_url)
+    return Reference(host=host, is_url=True)
+
+
+def _clean_host(authority: str) -> str | None:
+    if authority.startswith("["):  # an IPv6 literal is never a platform
+        return None
+    host = _PORT_RE.sub("", authority)
+    if not host or len(host) > MAX_HOST_LENGTH + 1 or any(ch.isspace() for ch in host):
+        return None
+    if not host.isascii():
+        host = unicodedata.normalize("NFKC", host).translate(_DOT_LIKE)
+        if not host.isascii():
+            # An internationalised host: ours are all ASCII, and a homoglyph must not pass for one.
+            return None
+    host = host.lower()
+    if host.endswith("."):
+        host = host[:-1]
+    labels = host.split(".")
+    if len(labels) < 2 or len(host) > MAX_HOST_LENGTH:
+        return None
+    if not all(_LABEL_RE.fullmatch(label) for label in labels):
+        return None
+    if labels[-1].isdigit():  # an IPv4 address
+        return None
+    return host

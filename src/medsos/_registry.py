@@ -1,0 +1,403 @@
+"""The matcher: indexes over a set of platforms, built once, and the lookups that use them."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Literal, TypeVar, overload
+
+from attrs import field, frozen, validators
+
+from medsos._errors import DatasetError, UnknownPlatformError
+from medsos._models import Platform, PlatformType, Subtype
+from medsos._normalize import name_key, parse_reference
+
+if TYPE_CHECKING:
+    from medsos._fuzzy import FuzzyIndex
+
+__all__ = ["Match", "MatchKind", "PlatformCollection", "Registry", "TypeCollection"]
+
+T = TypeVar("T")
+
+MatchKind = Literal["name", "alias", "former_name", "domain", "short_domain", "app_id", "fuzzy"]
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "<no default>"
+
+
+_MISSING = _Missing()
+#: How many close names an UnknownPlatformError suggests.
+_SUGGESTIONS = 3
+#: A typo is accepted by classify() and lookup() only at or above this score (see docs/matching.md).
+FUZZY_ACCEPT_SCORE = 74.0
+
+
+@frozen
+class Match:
+    """One candidate from :func:`medsos.search`: the platform, how sure (0 < score <= 100), and how it matched.
+
+    ``matched_by`` is one of ``name``, ``alias``, ``former_name``, ``domain``, ``short_domain``, ``app_id`` and
+    ``fuzzy``; ``key`` is the name, domain or app id that matched.
+    """
+
+    platform: Platform
+    score: float = field(validator=[validators.gt(0), validators.le(100)])
+    matched_by: MatchKind
+    key: str
+
+
+class TypeCollection:
+    """The six social media types, in the source article's order: iterable, sized, read-only.
+
+    ``types["forum"]`` finds a type by id; ``types.get("Jejaring Sosial")`` by id or label in any language.
+    """
+
+    __slots__ = ("_by_id", "_by_key", "_order")
+
+    def __init__(self, types: Iterable[PlatformType]) -> None:
+        self._order = tuple(types)
+        self._by_id = {platform_type.id: platform_type for platform_type in self._order}
+        self._by_key: dict[str, PlatformType] = {}
+        for platform_type in self._order:
+            keys = {platform_type.id, *platform_type.labels.values()}
+            keys |= {f"layanan {label}" for label in platform_type.labels.values()}
+            for key in keys:
+                self._by_key[name_key(key)] = platform_type
+
+    def __getitem__(self, type_id: str) -> PlatformType:
+        return self._by_id[type_id]
+
+    def __iter__(self) -> Iterator[PlatformType]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, PlatformType):
+            return self._by_id.get(item.id) == item
+        return item in self._by_id
+
+    @overload
+    def get(self, label: str) -> PlatformType | None: ...
+    @overload
+    def get(self, label: str, default: T) -> PlatformType | T: ...
+    def get(self, label: str, default: object = None) -> object:
+        """The type whose id or label (English or Indonesian, any case) is ``label``, else ``default``."""
+        if not isinstance(label, str):
+            raise TypeError(f"a type label must be a str, not {type(label).__name__}")
+        return self._by_key.get(name_key(label), default)
+
+    def subtype(self, subtype_id: str) -> Subtype:
+        """The subtype with this dotted id, such as ``"media_sharing.photo"``."""
+        type_id = subtype_id.partition(".")[0]
+        if type_id not in self._by_id:
+            raise KeyError(subtype_id)
+        return self._by_id[type_id].subtype(subtype_id)
+
+    def __repr__(self) -> str:
+        return f"<TypeCollection: {', '.join(self._by_id)}>"
+
+
+class PlatformCollection:
+    """Every platform of a registry, ordered by id: iterable, sized, read-only.
+
+    ``platforms["quora"]`` finds a platform by id, ``platforms.get("quora")`` too but returns ``None`` when
+    there is none, and ``platforms.of_type("forum")`` filters by type.
+    """
+
+    __slots__ = ("_by_id",)
+
+    def __init__(self, platforms: Iterable[Platform]) -> None:
+        self._by_id = {platform.id: platform for platform in sorted(platforms, key=lambda p: p.id)}
+
+    def __getitem__(self, platform_id: str) -> Platform:
+        return self._by_id[platform_id]
+
+    @overload
+    def get(self, platform_id: str) -> Platform | None: ...
+    @overload
+    def get(self, platform_id: str, default: T) -> Platform | T: ...
+    def get(self, platform_id: str, default: object = None) -> object:
+        return self._by_id.get(platform_id, default)
+
+    def __iter__(self) -> Iterator[Platform]:
+        return iter(self._by_id.values())
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, Platform):
+            return self._by_id.get(item.id) == item
+        return item in self._by_id
+
+    def of_type(
+        self, platform_type: PlatformType | str, *, include_secondary: bool = False
+    ) -> tuple[Platform, ...]:
+        """The platforms of a type (a :class:`PlatformType` or its id), by default by primary type only."""
+        wanted = str(platform_type)
+        return tuple(p for p in self if p.is_a(wanted, include_secondary=include_secondary))
+
+    def of_subtype(self, subtype: Subtype | str) -> tuple[Platform, ...]:
+        """The platforms whose primary subtype is ``subtype`` (a :class:`Subtype` or its dotted id)."""
+        wanted = str(subtype)
+        return tuple(p for p in self if p.subtype.id == wanted)
+
+    def __repr__(self) -> str:
+        return f"<PlatformCollection of {len(self)} platforms>"
+
+
+class Registry:
+    """A set of platforms with every index built once, and the lookups over them.
+
+    The module functions :func:`medsos.classify`, :func:`medsos.lookup` and :func:`medsos.search` use the
+    bundled registry; build your own from :class:`~medsos.Platform` records, or with :meth:`from_records`,
+    to match against other data.  A registry never changes after it is built.
+
+    Raises :class:`~medsos.DatasetError` when two platforms claim the same id, name, alias, domain or app id.
+    """
+
+    def __init__(self, platforms: Iterable[Platform], *, types: Iterable[PlatformType] | None = None) -> None:
+        platforms = tuple(platforms)
+        if types is None:
+            from medsos._load import load_taxonomy
+
+            types = load_taxonomy()
+        self.types = TypeCollection(types)
+        self.platforms = PlatformCollection(platforms)
+        self._names: dict[str, tuple[Platform, MatchKind, str]] = {}
+        self._dotted_names: dict[str, tuple[Platform, MatchKind, str]] = {}
+        self._hosts: dict[str, tuple[Platform, MatchKind, str]] = {}
+        self._apps: dict[str, tuple[Platform, MatchKind, str]] = {}
+        self._fuzzy: FuzzyIndex | None = None
+        self._fuzzy_lock = threading.Lock()
+        problems: list[str] = []
+        if len(self.platforms) != len(platforms):
+            ids = [p.id for p in platforms]
+            problems += [f"id {pid!r} is used twice" for pid in sorted({i for i in ids if ids.count(i) > 1})]
+        for platform in self.platforms:
+            for platform_type in platform.types:
+                if platform_type not in self.types:
+                    problems.append(f"{platform.id}: type {platform_type.id} is not in this registry's taxonomy")
+            labelled: list[tuple[str, MatchKind]] = [(platform.name, "name")]
+            labelled += [(alias, "alias") for alias in platform.aliases]
+            labelled += [(former, "former_name") for former in platform.former_names]
+            for label, kind in labelled:
+                key = name_key(label)
+                if not key:
+                    problems.append(f"{platform.id}: {kind} {label!r} has no letters or digits")
+                    continue
+                self._claim(self._names, key, (platform, kind, label), problems)
+                if "." in label:
+                    self._dotted_names.setdefault(label.casefold(), (platform, kind, label))
+            for domain in platform.domains:
+                self._claim(self._hosts, domain, (platform, "domain", domain), problems)
+            for domain in platform.short_domains:
+                self._claim(self._hosts, domain, (platform, "short_domain", domain), problems)
+            for app_id in platform.app_ids:
+                self._claim(self._apps, app_id.casefold(), (platform, "app_id", app_id), problems)
+        if problems:
+            raise DatasetError("inconsistent platforms:\n  " + "\n  ".join(problems))
+
+    @staticmethod
+    def _claim(
+        index: dict[str, tuple[Platform, MatchKind, str]],
+        key: str,
+        entry: tuple[Platform, MatchKind, str],
+        problems: list[str],
+    ) -> None:
+        claimed = index.setdefault(key, entry)
+        if claimed[0] is not entry[0]:
+            problems.append(f"{entry[2]!r} ({entry[0].id}) and {claimed[2]!r} ({claimed[0].id}) share the key {key!r}")
+
+    @classmethod
+    def from_records(
+        cls, records: Iterable[dict[str, object]], *, types: Iterable[PlatformType] | None = None
+    ) -> Registry:
+        """Build a registry from plain dicts shaped like the bundled ``platforms.json`` entries.
+
+        Types and subtypes are given by id.  Invalid records raise :class:`~medsos.DatasetError` naming them.
+        """
+        from medsos._load import load_taxonomy, structure_platforms
+
+        taxonomy = tuple(types) if types is not None else load_taxonomy()
+        return cls(structure_platforms(list(records), taxonomy), types=taxonomy)
+
+    # -- matching ---------------------------------------------------------------------------------------
+
+    def _exact(self, text: str) -> Match | None:
+        if not isinstance(text, str):
+            raise TypeError(f"medsos looks up text (str), not {type(text).__name__}")
+        reference = parse_reference(text)
+        if reference.app_id is not None:
+            entry = self._apps.get(reference.app_id.casefold())
+            if entry is not None:
+                return Match(entry[0], 100.0, entry[1], entry[2])
+        if reference.host is not None:
+            host = reference.host
+            # Walk from the whole host towards its last two labels: the longest claimed suffix wins, so
+            # "my.mail.ru" can be a platform while "go.mail.ru" is not.
+            start = 0
+            while True:
+                entry = self._hosts.get(host[start:])
+                if entry is not None:
+                    return Match(entry[0], 100.0, entry[1], entry[2])
+                dot = host.find(".", start)
+                if dot < 0 or host.find(".", dot + 1) < 0:
+                    break
+                start = dot + 1
+            if not reference.is_url:
+                entry = self._dotted_names.get(text.strip().casefold())
+                if entry is not None:
+                    return Match(entry[0], 100.0, entry[1], entry[2])
+            return None
+        if reference.is_url:
+            return None
+        entry = self._names.get(name_key(text))
+        if entry is None:
+            return None
+        return Match(entry[0], 100.0, entry[1], entry[2])
+
+    def _fuzzy_matches(self, text: str) -> list[Match]:
+        key = name_key(text)
+        from medsos import _fuzzy
+
+        if not _fuzzy.max_edits(len(key)) or key in _fuzzy.NOT_PLATFORMS:
+            return []
+        if self._fuzzy is None:
+            with self._fuzzy_lock:
+                if self._fuzzy is None:
+                    self._fuzzy = _fuzzy.FuzzyIndex(self._names)
+        matches: list[Match] = []
+        seen: set[str] = set()
+        for distance, candidate in self._fuzzy.candidates(key):
+            platform, _, label = self._names[candidate]
+            if platform.id in seen:
+                continue
+            seen.add(platform.id)
+            score = 100.0 * (1.0 - distance / max(len(key), len(candidate)))
+            matches.append(Match(platform, round(score, 1), "fuzzy", label))
+        matches.sort(key=lambda m: (-m.score, m.platform.name.casefold(), m.platform.id))
+        return matches
+
+    def _resolve(self, text: str, fuzzy: bool) -> Match | None:
+        match = self._exact(text)
+        if match is not None or not fuzzy:
+            return match
+        reference = parse_reference(text)
+        if reference.is_url or reference.host is not None:
+            return None
+        candidates = self._fuzzy_matches(text)
+        if not candidates or candidates[0].score < FUZZY_ACCEPT_SCORE:
+            return None
+        # Two different platforms equally close is a guess, not a match.
+        if len(candidates) > 1 and candidates[1].score == candidates[0].score:
+            return None
+        return candidates[0]
+
+    def match(self, text: str, *, fuzzy: bool = True) -> Match | None:
+        """The best :class:`Match` for ``text``, or ``None``: what :meth:`lookup` decides, with how and how sure."""
+        return self._resolve(text, fuzzy)
+
+    def _unknown(self, text: str) -> UnknownPlatformError:
+        suggestions: tuple[str, ...] = ()
+        reference = parse_reference(text)
+        if reference.host is None and not reference.is_url:
+            suggestions = tuple(m.platform.name for m in self._fuzzy_matches(text)[:_SUGGESTIONS])
+        return UnknownPlatformError(text, suggestions)
+
+    @overload
+    def lookup(self, text: str, *, fuzzy: bool = ...) -> Platform: ...
+    @overload
+    def lookup(self, text: str, *, default: T, fuzzy: bool = ...) -> Platform | T: ...
+    def lookup(self, text: str, *, default: object = _MISSING, fuzzy: bool = True) -> object:
+        """The platform that ``text`` names: a name, alias, former name, URL, hostname or Android app id.
+
+        A small typo in a name is forgiven unless ``fuzzy`` is false.  Unknown text raises
+        :class:`~medsos.UnknownPlatformError` unless ``default`` is given, which is then returned.  Text that is
+        not a :class:`str` raises :class:`TypeError`.
+        """
+        match = self._resolve(text, fuzzy)
+        if match is not None:
+            return match.platform
+        if default is _MISSING:
+            raise self._unknown(text)
+        return default
+
+    @overload
+    def classify(self, text: str, *, fuzzy: bool = ...) -> PlatformType: ...
+    @overload
+    def classify(self, text: str, *, default: T, fuzzy: bool = ...) -> PlatformType | T: ...
+    def classify(self, text: str, *, default: object = _MISSING, fuzzy: bool = True) -> object:
+        """The primary :class:`~medsos.PlatformType` of the platform that ``text`` names.
+
+        Same rules as :meth:`lookup`.
+        """
+        match = self._resolve(text, fuzzy)
+        if match is not None:
+            return match.platform.type
+        if default is _MISSING:
+            raise self._unknown(text)
+        return default
+
+    @overload
+    def classify_many(self, values: Iterable[str], *, fuzzy: bool = ...) -> list[PlatformType]: ...
+    @overload
+    def classify_many(
+        self, values: Iterable[str], *, default: T, fuzzy: bool = ...
+    ) -> list[PlatformType | T]: ...
+    def classify_many(
+        self, values: Iterable[str], *, default: object = _MISSING, fuzzy: bool = True
+    ) -> Sequence[object]:
+        """:meth:`classify` every value, in order; each distinct value is classified once.
+
+        Meant for columns of logs, where a few hundred distinct values repeat a million times.
+        """
+        return self._many(values, lambda text: self.classify(text, default=default, fuzzy=fuzzy))
+
+    @overload
+    def lookup_many(self, values: Iterable[str], *, fuzzy: bool = ...) -> list[Platform]: ...
+    @overload
+    def lookup_many(self, values: Iterable[str], *, default: T, fuzzy: bool = ...) -> list[Platform | T]: ...
+    def lookup_many(
+        self, values: Iterable[str], *, default: object = _MISSING, fuzzy: bool = True
+    ) -> Sequence[object]:
+        """:meth:`lookup` every value, in order; each distinct value is looked up once."""
+        return self._many(values, lambda text: self.lookup(text, default=default, fuzzy=fuzzy))
+
+    @staticmethod
+    def _many(values: Iterable[str], resolve: Callable[[str], object]) -> list[object]:
+        cache: dict[str, object] = {}
+        results: list[object] = []
+        append = results.append
+        for value in values:
+            try:
+                append(cache[value])
+            except KeyError:
+                result = cache[value] = resolve(value)
+                append(result)
+            except TypeError:  # unhashable: resolve() explains what it wanted
+                append(resolve(value))
+        return results
+
+    def search(self, text: str, *, limit: int = 5) -> list[Match]:
+        """Ranked candidates for ``text``, best first: an exact match, then names within a few typos.
+
+        Ties are broken by name, so the order is deterministic.  Returns at most ``limit`` matches and an empty
+        list when nothing is close.
+        """
+        if not isinstance(limit, int) or limit < 0:
+            raise ValueError(f"limit must be a non-negative int, not {limit!r}")
+        exact = self._exact(text)
+        results = [exact] if exact is not None else []
+        reference = parse_reference(text)
+        if reference.host is None and not reference.is_url:
+            seen = {exact.platform.id} if exact is not None else set()
+            results += [m for m in self._fuzzy_matches(text) if m.platform.id not in seen]
+        return results[:limit]
+
+    def __repr__(self) -> str:
+        return f"<Registry of {len(self.platforms)} platforms>"
