@@ -95,8 +95,16 @@ def unstructure_platform(platform: Platform) -> dict[str, Any]:
 def _explain(error: BaseException, what: str) -> str:
     import cattrs
 
+    from cattrs.v import format_exception
+
+    def describe(exception: BaseException, type_: Any) -> str:
+        # Our own hooks and the attrs validators say precisely what is wrong: keep their words.
+        if isinstance(exception, ValueError) and str(exception):
+            return str(exception)
+        return format_exception(exception, type_)
+
     if isinstance(error, cattrs.BaseValidationError):
-        return f"invalid {what}: " + "; ".join(cattrs.transform_error(error))
+        return f"invalid {what}: " + "; ".join(cattrs.transform_error(error, format_exception=describe))
     return f"invalid {what}: {error}"
 
 

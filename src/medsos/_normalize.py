@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["MAX_NAME_LENGTH", "Reference", "name_key", "parse_reference"]
+__all__ = ["MAX_NAME_LENGTH", "Reference", "dotted_name_key", "name_key", "parse_reference", "strip_wrapping"]
 
 #: Longer text is never a platform name; it is not normalised at all.
 MAX_NAME_LENGTH = 200
@@ -51,6 +51,22 @@ def name_key(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(kept))
 
 
+# Quotes, brackets and sentence punctuation that text copied from prose carries around a name or URL.
+_WRAPPING = "\"'<>()[]{}«»‹›“”‘’„‚「」『』【】,;:!?. \t\r\n\f\v\u00a0\u3000"
+
+
+def strip_wrapping(text: str) -> str:
+    """``text`` without the white space, quotes, brackets and sentence punctuation around it."""
+    return text.strip(_WRAPPING)
+
+
+def dotted_name_key(text: str) -> str:
+    """The key of a name that contains dots ("Last.fm"), kept whole so that it cannot be confused with a host."""
+    if len(text) > MAX_NAME_LENGTH:
+        return ""
+    return unicodedata.normalize("NFKC", strip_wrapping(text)).casefold()
+
+
 class Reference:
     """What a piece of text refers to, once parsed: a hostname, an Android app id, or neither."""
 
@@ -76,9 +92,12 @@ def parse_reference(text: str) -> Reference:
     ``is_url`` set so that the text is not tried as a name either.  A bare host is also offered as an app
     id, since ``com.instagram.android`` looks like one.
     """
-    text = text.strip().strip("\"'<>")
+    text = strip_wrapping(text)
     # Only the authority matters, and a valid one is short: look no further than this.
     head = text[: MAX_HOST_LENGTH + 600]
+    if not head.isascii():
+        # Fold full-width and other compatibility forms as a browser's URL parser would.
+        head = unicodedata.normalize("NFKC", head).translate(_DOT_LIKE)
     scheme: str | None = None
     rest = head
     match = _SCHEME_RE.match(head)
@@ -93,11 +112,17 @@ def parse_reference(text: str) -> Reference:
     elif match and not head[match.end() :][:1].isdigit():
         # "mailto:someone@facebook.com", "javascript:..." and their kind name no host of ours.
         return _REJECTED_URL
-    is_url = scheme is not None or any(ch in head for ch in "/?#\\@")
-    authority = re.split(r"[/?#\\]", rest, maxsplit=1)[0]
-    host = _clean_host(authority.rpartition("@")[2])
+    authority, *path = re.split(r"[/?#\\]", rest, maxsplit=1)
+    # "facebook.com/x" is a URL without its scheme; "Where Are You Now?" is a name.
+    is_url = scheme is not None or (bool(path) and not any(ch.isspace() for ch in authority))
+    userinfo, _, authority = authority.rpartition("@")
+    if userinfo and scheme is None and not any(ch.isspace() for ch in userinfo):
+        return _REJECTED_URL  # "someone@facebook.com" is an e-mail address, not a visit to Facebook
+    host = _clean_host(authority)
     if host is None:
-        return _REJECTED_URL if is_url else _NOT_A_REFERENCE
+        # "17.live.0.0" is a broken host, not a name with a typo in it: only dot-free text is tried as a name.
+        looks_dotted = "." in authority.strip(".") and not any(ch.isspace() for ch in authority)
+        return _REJECTED_URL if is_url or looks_dotted else _NOT_A_REFERENCE
     if scheme in _APP_SCHEMES or not is_url:
         return Reference(host=host, app_id=host, is_url=is_url)
     return Reference(host=host, is_url=True)

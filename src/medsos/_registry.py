@@ -10,7 +10,7 @@ from attrs import field, frozen, validators
 
 from medsos._errors import DatasetError, UnknownPlatformError
 from medsos._models import Platform, PlatformType, Subtype
-from medsos._normalize import name_key, parse_reference
+from medsos._normalize import dotted_name_key, name_key, parse_reference
 
 if TYPE_CHECKING:
     from medsos._fuzzy import FuzzyIndex
@@ -192,7 +192,7 @@ class Registry:
                     continue
                 self._claim(self._names, key, (platform, kind, label), problems)
                 if "." in label:
-                    self._dotted_names.setdefault(label.casefold(), (platform, kind, label))
+                    self._dotted_names.setdefault(dotted_name_key(label), (platform, kind, label))
             for domain in platform.domains:
                 self._claim(self._hosts, domain, (platform, "domain", domain), problems)
             for domain in platform.short_domains:
@@ -250,7 +250,7 @@ class Registry:
                     break
                 start = dot + 1
             if not reference.is_url:
-                entry = self._dotted_names.get(text.strip().casefold())
+                entry = self._dotted_names.get(dotted_name_key(text))
                 if entry is not None:
                     return Match(entry[0], 100.0, entry[1], entry[2])
             return None

@@ -1,0 +1,234 @@
+"""The public API: names, error contract, collections, immutability."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+import attrs
+import pytest
+
+import medsos
+
+GOLDEN = json.loads((Path(__file__).parent / "fixtures" / "golden.json").read_text(encoding="utf-8"))["cases"]
+
+
+def test_all_names_resolve() -> None:
+    assert sorted(medsos.__all__) == medsos.__all__
+    for name in medsos.__all__:
+        assert getattr(medsos, name) is not None, name
+
+
+def test_star_import_gives_every_public_name() -> None:
+    namespace: dict[str, object] = {}
+    exec("from medsos import *", namespace)
+    assert set(medsos.__all__) <= set(namespace)
+
+
+def test_unknown_attribute_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no_such_thing"):
+        _ = medsos.no_such_thing  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("case", GOLDEN, ids=[repr(c["input"]) for c in GOLDEN])
+def test_golden_case(case: dict[str, str | None]) -> None:
+    text = case["input"]
+    assert text is not None
+    platform = medsos.lookup(text, default=None)
+    if case["platform"] is None:
+        assert platform is None
+        assert medsos.classify(text, default=None) is None
+    else:
+        assert platform is not None
+        assert platform.id == case["platform"]
+        assert str(medsos.classify(text)) == case["type"]
+
+
+def test_source_article_examples() -> None:
+    expected = {
+        "WordPress": "blog", "Blogger": "blog",
+        "Facebook": "social_network", "LinkedIn": "social_network",
+        "Twitter": "microblog",
+        "YouTube": "media_sharing", "SoundCloud": "media_sharing", "Instagram": "media_sharing",
+        "Flickr": "media_sharing",
+        "Kaskus": "forum", "Quora": "forum",
+        "Wikipedia": "collaboration",
+    }  # fmt: skip
+    assert {name: medsos.classify(name).id for name in expected} == expected
+
+
+def test_unknown_raises_lookup_error_with_the_query() -> None:
+    with pytest.raises(medsos.UnknownPlatformError) as info:
+        medsos.classify("qwzxv")
+    assert isinstance(info.value, LookupError)
+    assert info.value.query == "qwzxv"
+    assert "qwzxv" in str(info.value)
+
+
+def test_unknown_error_suggests_close_names() -> None:
+    with pytest.raises(medsos.UnknownPlatformError) as info:
+        medsos.lookup("Instagrm", fuzzy=False)
+    assert "Instagram" in info.value.suggestions
+    assert "Instagram" in str(info.value)
+
+
+def test_unknown_error_pickles() -> None:
+    error = medsos.UnknownPlatformError("x y", ("Quora",))
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.query, copy.suggestions, str(copy)) == (error.query, error.suggestions, str(error))
+
+
+def test_default_is_returned_for_unknown_input() -> None:
+    assert medsos.classify("qwzxv", default=None) is None
+    sentinel = object()
+    assert medsos.lookup("qwzxv", default=sentinel) is sentinel
+
+
+@pytest.mark.parametrize("value", [None, 42, b"Quora", ["Quora"], 3.5])
+def test_non_text_is_a_type_error(value: object) -> None:
+    with pytest.raises(TypeError):
+        medsos.classify(value)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        medsos.lookup(value, default=None)  # type: ignore[call-overload]
+    with pytest.raises(TypeError):
+        medsos.search(value)  # type: ignore[arg-type]
+
+
+def test_types_in_article_order() -> None:
+    assert [t.id for t in medsos.types] == [
+        "blog", "social_network", "microblog", "media_sharing", "forum", "collaboration",
+    ]  # fmt: skip
+    assert len(medsos.types) == 6
+    assert medsos.types["forum"].labels["id"] == "Forum"
+    assert "forum" in medsos.types
+    assert str(medsos.types["media_sharing"]) == "media_sharing"
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Jejaring Sosial", "social_network"),
+        ("jejaring sosial", "social_network"),
+        ("Social network", "social_network"),
+        ("social_network", "social_network"),
+        ("Layanan Berbagi Media", "media_sharing"),
+        ("Berbagi media", "media_sharing"),
+        ("Kolaborasi", "collaboration"),
+        ("Mikroblog", "microblog"),
+    ],
+)
+def test_types_get_by_label_in_either_language(label: str, expected: str) -> None:
+    found = medsos.types.get(label)
+    assert found is not None
+    assert found.id == expected
+
+
+def test_types_get_unknown_label() -> None:
+    assert medsos.types.get("Television") is None
+    assert medsos.types.get("Television", "none") == "none"
+    with pytest.raises(KeyError):
+        medsos.types["television"]
+
+
+def test_platform_collection() -> None:
+    quora = medsos.platforms["quora"]
+    assert quora.name == "Quora"
+    assert medsos.platforms.get("no_such_platform") is None
+    assert quora in medsos.platforms
+    assert len(list(medsos.platforms)) == len(medsos.platforms)
+    forums = medsos.platforms.of_type("forum")
+    assert quora in forums
+    assert all(p.type.id == "forum" for p in forums)
+    assert medsos.platforms.of_type(medsos.types["forum"]) == forums
+    with_secondary = medsos.platforms.of_type("forum", include_secondary=True)
+    assert set(forums) < set(with_secondary)
+    assert medsos.platforms["facebook"] in with_secondary
+    assert quora in medsos.platforms.of_subtype("forum.qna")
+
+
+def test_subtypes_are_reachable() -> None:
+    photo = medsos.types.subtype("media_sharing.photo")
+    assert photo.type_id == "media_sharing"
+    assert medsos.types["media_sharing"].subtype("photo") is photo
+    assert medsos.lookup("Instagram").subtype is photo
+    assert photo.label("id") == "Berbagi foto"
+    with pytest.raises(KeyError):
+        medsos.types.subtype("media_sharing.hologram")
+
+
+def test_records_are_immutable() -> None:
+    quora = medsos.lookup("Quora")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        quora.name = "Not Quora"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        quora.type.labels["en"] = "changed"  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        quora.aliases.append("x")  # type: ignore[attr-defined]
+    assert medsos.lookup("Quora").name == "Quora"
+    assert medsos.types["forum"].labels["en"] == "Forum"
+
+
+def test_collections_cannot_be_assigned_into() -> None:
+    with pytest.raises(TypeError):
+        medsos.platforms["quora"] = medsos.platforms["reddit"]  # type: ignore[index]
+    with pytest.raises(TypeError):
+        medsos.types["forum"] = medsos.types["blog"]  # type: ignore[index]
+
+
+def test_platform_types_and_is_a() -> None:
+    facebook = medsos.lookup("Facebook")
+    assert facebook.types[0] is facebook.type
+    assert facebook.is_a("social_network")
+    assert facebook.is_a(medsos.types["forum"])
+    assert not facebook.is_a("forum", include_secondary=False)
+    assert str(facebook) == "Facebook"
+
+
+def test_search_shape_and_order() -> None:
+    results = medsos.search("Quora")
+    assert results[0].platform.id == "quora"
+    assert results[0].score == 100
+    assert results[0].matched_by == "name"
+    assert all(0 < m.score <= 100 for m in results)
+    assert [m.score for m in results] == sorted((m.score for m in results), reverse=True)
+    assert medsos.search("Quora") == results
+    assert medsos.search("qwzxv") == []
+    assert medsos.search("Quora", limit=0) == []
+    with pytest.raises(ValueError, match="limit"):
+        medsos.search("Quora", limit=-1)
+
+
+def test_search_reports_how_it_matched() -> None:
+    assert medsos.search("fb")[0].matched_by == "alias"
+    assert medsos.search("Twitter")[0].matched_by == "former_name"
+    assert medsos.search("https://quora.com")[0].matched_by == "domain"
+    assert medsos.search("https://t.co/x")[0].matched_by == "short_domain"
+    assert medsos.search("com.instagram.android")[0].matched_by == "app_id"
+    assert medsos.search("Instagarm")[0].matched_by == "fuzzy"
+
+
+def test_classify_many_keeps_order_and_defaults() -> None:
+    values = ["Quora", "fb", "nothing-here-at-all", "Quora"]
+    result = medsos.classify_many(values, default=None)
+    assert [t.id if t else None for t in result] == ["forum", "social_network", None, "forum"]
+    with pytest.raises(medsos.UnknownPlatformError):
+        medsos.classify_many(values)
+    platforms = medsos.lookup_many(["Quora", "zzzz"], default=None)
+    assert platforms[0] is medsos.platforms["quora"]
+    assert platforms[1] is None
+
+
+def test_classify_many_rejects_non_text() -> None:
+    with pytest.raises(TypeError):
+        medsos.classify_many(["Quora", None], default=None)  # type: ignore[list-item]
+
+
+def test_load_returns_the_shared_registry() -> None:
+    assert medsos.load() is medsos.load()
+    assert isinstance(medsos.load(), medsos.Registry)
+
+
+def test_dataset_version_is_a_date() -> None:
+    year, month, day = (int(part) for part in medsos.DATASET_VERSION.split("."))
+    assert 2026 <= year and 1 <= month <= 12 and 1 <= day <= 31

@@ -1,0 +1,215 @@
+"""Matching real-world input: URLs, referrers, app ids, spoofed hosts and hostile text."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import assume, example, given
+from hypothesis import strategies as st
+
+import medsos
+from medsos._normalize import name_key, parse_reference
+
+PLATFORMS = sorted(medsos.platforms, key=lambda p: p.id)
+DOMAINS = sorted({(d, p.id) for p in PLATFORMS for d in (*p.domains, *p.short_domains)})
+NAMES = sorted({(label, p.id) for p in PLATFORMS for label in (p.name, *p.aliases, *p.former_names)})
+label_text = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?", fullmatch=True)
+
+
+def owner(host: str) -> str | None:
+    """The platform that owns ``host`` by the dataset itself: the longest listed domain it ends with."""
+    best: tuple[int, str] | None = None
+    for domain, platform_id in DOMAINS:
+        if (host == domain or host.endswith("." + domain)) and (best is None or len(domain) > best[0]):
+            best = (len(domain), platform_id)
+    return best[1] if best else None
+
+
+# -- names --------------------------------------------------------------------------------------------------
+
+
+@given(st.sampled_from(PLATFORMS))
+def test_lookup_of_a_platforms_name_is_that_platform(platform: medsos.Platform) -> None:
+    assert medsos.lookup(platform.name) is platform
+
+
+@given(st.sampled_from(NAMES), st.sampled_from(["", " ", "\t", "\n ", "  "]), st.sampled_from(["", " ", "\r\n"]))
+def test_names_survive_case_space_and_width(pair: tuple[str, str], before: str, after: str) -> None:
+    label, platform_id = pair
+    expected = medsos.platforms[platform_id]
+    full_width = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in label)
+    for variant in (label.upper(), label.lower(), before + label + after, full_width, f"«{label}»"):
+        assert medsos.lookup(variant, fuzzy=False) is expected, variant
+        assert medsos.classify(variant) == expected.type
+
+
+@given(st.sampled_from(PLATFORMS))
+def test_classify_agrees_with_lookup(platform: medsos.Platform) -> None:
+    assert medsos.classify(platform.name) is medsos.lookup(platform.name).type
+
+
+def test_accents_and_punctuation_do_not_matter() -> None:
+    assert name_key("Ekşi Sözlük") == name_key("eksi sozluk")
+    assert name_key(" Stack-Overflow! ") == name_key("stackoverflow")
+    assert name_key("Google+") != name_key("Google")
+    assert name_key("x" * 10_000) == ""
+
+
+# -- hosts and URLs -----------------------------------------------------------------------------------------
+
+
+@given(
+    st.sampled_from(DOMAINS),
+    st.sampled_from(["", "http://", "https://", "//", "HTTPS://"]),
+    st.sampled_from(["", "www.", "m.", "mobile.", "id.", "someone."]),
+    st.sampled_from(["", ":443", ":8080"]),
+    st.sampled_from(["", "/", "/path/to?q=1", "?u=https%3A%2F%2Fexample.com", "#frag", "/a?b=c#d"]),
+)
+def test_urls_resolve_to_the_domain_owner(
+    pair: tuple[str, str], scheme: str, sub: str, port: str, tail: str
+) -> None:
+    domain, _ = pair
+    host = sub + domain
+    url = scheme + host + port + tail
+    found = medsos.lookup(url, default=None, fuzzy=False)
+    assert found is not None, url
+    assert found.id == owner(host)
+
+
+@given(st.sampled_from(DOMAINS), st.sampled_from(["someone@", "a:b@", "@"]))
+def test_userinfo_is_not_the_host(pair: tuple[str, str], userinfo: str) -> None:
+    domain, platform_id = pair
+    assert medsos.lookup(f"https://{userinfo}{domain}/", fuzzy=False).id == owner(domain)
+    assert medsos.lookup(f"https://{domain}@attacker.example/", default=None) is None
+
+
+@given(st.sampled_from(DOMAINS), label_text, label_text)
+@example(("facebook.com", "facebook"), "attacker", "example")
+def test_a_platform_domain_followed_by_other_labels_is_not_the_platform(
+    pair: tuple[str, str], middle: str, tld: str
+) -> None:
+    domain, _ = pair
+    host = f"{domain}.{middle}.{tld}"
+    assume(owner(host) is None)
+    assert medsos.lookup(host, default=None) is None
+    assert medsos.lookup(f"https://{host}/", default=None) is None
+
+
+@given(st.sampled_from(DOMAINS), label_text)
+def test_a_label_glued_before_a_domain_is_not_the_platform(pair: tuple[str, str], prefix: str) -> None:
+    domain, _ = pair
+    host = prefix + domain
+    assume(owner(host) is None)
+    assert medsos.lookup(host, default=None) is None
+
+
+@given(st.sampled_from(DOMAINS), st.sampled_from(["?u=", "?next=https://", "#@", "#", "/"]))
+def test_a_domain_in_the_path_query_or_fragment_does_not_count(pair: tuple[str, str], glue: str) -> None:
+    domain, _ = pair
+    assert medsos.lookup(f"https://attacker.example/{glue}{domain}", default=None) is None
+    assert medsos.lookup(f"attacker.example/{glue}{domain}", default=None) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "facebook.com.attacker.example",
+        "evilfacebook.com",
+        "attacker.example/?u=facebook.com",
+        "attacker.example/#@youtube.com",
+        "https://attacker.example\\@youtube.com",
+        "faceb00k.com",
+        "https://xn--facebook-7za.com/",
+        "https://fаcebook.com/",  # Cyrillic a
+        "https://www.youtubе.com/",  # Cyrillic e
+        "mailto:someone@facebook.com",
+        "ftp://facebook.com/",
+        "javascript:alert('facebook.com')",
+        "file:///facebook.com",
+        "https://[::1]/facebook.com",
+        "https://127.0.0.1/",
+        "http://facebook",
+        "https://face book.com/",
+    ],
+)
+def test_lookalikes_and_other_schemes_stay_unknown(text: str) -> None:
+    assert medsos.lookup(text, default=None) is None
+    assert medsos.search(text) == []
+
+
+def test_full_width_url_resolves_like_a_browser_would() -> None:
+    assert medsos.lookup("ｈｔｔｐｓ://ｗｗｗ．ｙｏｕｔｕｂｅ．ｃｏｍ/").id == "youtube"
+
+
+def test_longest_listed_domain_wins() -> None:
+    # go.mail.ru is Mail.ru's search engine: only my.mail.ru is a social platform.
+    assert medsos.lookup("https://go.mail.ru/search?q=x", default=None) is None
+    moi_mir = medsos.lookup("https://my.mail.ru/")
+    assert "my.mail.ru" in moi_mir.domains
+
+
+# -- app ids ------------------------------------------------------------------------------------------------
+
+APP_IDS = sorted({(a, p.id) for p in PLATFORMS for a in p.app_ids})
+
+
+@given(st.sampled_from(APP_IDS), st.sampled_from(["", "android-app://", "ANDROID-APP://"]))
+def test_app_ids_resolve(pair: tuple[str, str], scheme: str) -> None:
+    app_id, platform_id = pair
+    assert medsos.lookup(scheme + app_id, fuzzy=False).id == platform_id
+    if scheme:
+        assert medsos.lookup(scheme + app_id + "/", fuzzy=False).id == platform_id
+
+
+def test_app_ids_are_not_matched_as_urls() -> None:
+    assert parse_reference("https://com.instagram.android/").app_id is None
+
+
+# -- hostile input ------------------------------------------------------------------------------------------
+
+HOSTILE = [
+    ("a" * 1_000_000, None),
+    ("facebook " * 200_000, None),
+    (".".join(["a"] * 100_000) + ".facebook.com", None),
+    ("https://" + ".".join(["x"] * 100_000) + ".youtube.com/", None),
+    ("https://" + "a" * 1_000_000 + ".com/", None),
+    ("\ud800\udfff\ud800", None),
+    ("\x00facebook\x00", "facebook"),
+    ("face\u200bbook.com", None),
+    ("\u200b" * 100_000, None),
+    ("%" * 500_000, None),
+    ("//" * 300_000, None),
+    ("@" * 300_000 + "youtube.com", None),
+    ("a:" * 300_000, None),
+    ("ｆ" * 400_000, None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HOSTILE, ids=[f"hostile-{i}" for i in range(len(HOSTILE))])
+def test_hostile_input_gets_a_quick_clear_answer(text: str, expected: str | None) -> None:
+    # A generous bound that only a hang or quadratic work could break; speed is measured in benchmarks/.
+    started = time.perf_counter()
+    found = medsos.lookup(text, default=None)
+    assert (found.id if found else None) == expected
+    assert isinstance(medsos.search(text), list)
+    if expected is None:
+        with pytest.raises(medsos.UnknownPlatformError):
+            medsos.classify(text)
+    assert time.perf_counter() - started < 5
+
+
+@given(st.text(max_size=300))
+@example("\ud800")
+@example("\x00")
+def test_any_text_gives_a_platform_or_unknown(text: str) -> None:
+    result = medsos.lookup(text, default=None)
+    assert result is None or isinstance(result, medsos.Platform)
+    for match in medsos.search(text):
+        assert 0 < match.score <= 100
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60).map(lambda s: "https://" + s))
+def test_any_url_gives_a_platform_or_unknown(url: str) -> None:
+    result = medsos.lookup(url, default=None)
+    assert result is None or result.id == owner(parse_reference(url).host or "")

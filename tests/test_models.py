@@ -1,0 +1,130 @@
+"""The attrs models: validation, conversion, immutability, and the cattrs round trip."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import medsos
+from medsos import DatasetError, Platform, Registry
+from medsos._load import structure_platforms, unstructure_platform
+
+
+def _forum_qna() -> tuple[medsos.PlatformType, medsos.Subtype]:
+    forum = medsos.types["forum"]
+    return forum, forum.subtype("qna")
+
+
+def make(**changes: object) -> Platform:
+    forum, qna = _forum_qna()
+    fields: dict[str, object] = {"id": "askhere", "name": "AskHere", "type": forum, "subtype": qna}
+    fields.update(changes)
+    return Platform(**fields)  # type: ignore[arg-type]
+
+
+def test_defaults_are_empty_and_active() -> None:
+    platform = make()
+    assert platform.aliases == () and platform.domains == () and platform.app_ids == ()
+    assert platform.status == "active" and platform.closed is None and platform.is_active
+
+
+def test_lists_become_tuples_and_domains_lower_case() -> None:
+    platform = make(aliases=["Ask"], domains=["AskHere.Example"])
+    assert platform.aliases == ("Ask",)
+    assert platform.domains == ("askhere.example",)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"id": "Ask Here"},
+        {"name": ""},
+        {"aliases": "Ask"},
+        {"aliases": [""]},
+        {"domains": ["https://askhere.example/"]},
+        {"domains": ["askhere"]},
+        {"app_ids": ["not an app id"]},
+        {"country": "Indonesia"},
+        {"status": "dormant"},
+        {"status": "defunct"},
+        {"closed": 2020},
+        {"status": "defunct", "closed": 2001, "launched": 2005},
+        {"launched": "2005"},
+        {"subtype": medsos.types.subtype("blog.newsletter")},
+        {"secondary_types": [medsos.types["forum"]]},
+        {"secondary_types": [medsos.types["blog"], medsos.types["blog"]]},
+        {"secondary_types": ["blog"]},
+    ],
+)
+def test_invalid_fields_are_rejected(changes: dict[str, object]) -> None:
+    with pytest.raises((TypeError, ValueError)):
+        make(**changes)
+
+
+def test_platforms_are_frozen_and_slotted() -> None:
+    platform = make()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        platform.name = "Other"  # type: ignore[misc]
+    assert not hasattr(platform, "__dict__")
+
+
+def test_types_hash_and_compare_by_value() -> None:
+    forum = medsos.types["forum"]
+    assert hash(forum) == hash(attrs.evolve(forum))
+    assert {make(), make()} == {make()}
+
+
+@given(st.sampled_from(sorted(p.id for p in medsos.platforms)))
+def test_every_record_survives_a_cattrs_round_trip(platform_id: str) -> None:
+    platform = medsos.platforms[platform_id]
+    data = unstructure_platform(platform)
+    assert isinstance(data["type"], str)
+    (again,) = structure_platforms([data], tuple(medsos.types))
+    assert again == platform
+
+
+def test_unknown_keys_are_errors() -> None:
+    data = unstructure_platform(medsos.platforms["quora"])
+    data["followers"] = 1
+    with pytest.raises(DatasetError, match="quora"):
+        structure_platforms([data], tuple(medsos.types))
+
+
+def test_unknown_type_is_an_error() -> None:
+    data = unstructure_platform(medsos.platforms["quora"])
+    data["type"] = "television"
+    with pytest.raises(DatasetError, match="television"):
+        structure_platforms([data], tuple(medsos.types))
+
+
+def test_registry_from_records() -> None:
+    registry = Registry.from_records(
+        [
+            {"id": "askhere", "name": "AskHere", "type": "forum", "subtype": "forum.qna",
+             "aliases": ["ask-here"], "domains": ["askhere.example"]},
+        ]
+    )  # fmt: skip
+    assert registry.classify("ask here").id == "forum"
+    assert registry.lookup("https://www.askhere.example/q/1").name == "AskHere"
+    assert registry.lookup("Quora", default=None) is None
+    assert len(registry.platforms) == 1
+
+
+def test_registry_rejects_keys_claimed_twice() -> None:
+    first = make()
+    second = make(id="askthere", name="AskThere", aliases=["Ask Here"])
+    with pytest.raises(DatasetError, match="share the key"):
+        Registry([first, second])
+    with pytest.raises(DatasetError, match="share the key"):
+        Registry([make(domains=["a.example"]), make(id="b", name="B", domains=["a.example"])])
+    with pytest.raises(DatasetError, match="used twice"):
+        Registry([make(), make(name="Other")])
+
+
+def test_custom_registry_does_not_touch_the_bundled_one() -> None:
+    before = len(medsos.platforms)
+    Registry([*medsos.platforms.of_type("forum")[:3], make()])
+    assert len(medsos.platforms) == before
+    assert medsos.lookup("AskHere", default=None) is None
