@@ -1,0 +1,99 @@
+"""The command line, in process and as a real subprocess."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+import medsos
+from medsos._cli import main
+
+
+def run(*argv: str, stdin: str = "") -> tuple[int, str]:
+    out = io.StringIO()
+    status = main(list(argv), out=out, stdin=io.StringIO(stdin))
+    return status, out.getvalue()
+
+
+def test_classify_prints_one_line_per_input() -> None:
+    status, output = run("classify", "Quora", "kaskus.co.id")
+    assert status == 0
+    lines = output.splitlines()
+    assert len(lines) == 2
+    assert lines[0].split("\t")[:3] == ["Quora", "Quora", "forum"]
+    assert lines[1].split("\t")[:3] == ["kaskus.co.id", "Kaskus", "forum"]
+
+
+def test_classify_in_indonesian() -> None:
+    _, output = run("classify", "--lang", "id", "Facebook")
+    assert output.strip().endswith("Jejaring sosial")
+
+
+def test_unknown_input_gives_exit_status_1() -> None:
+    status, output = run("classify", "Quora", "qwzxv")
+    assert status == 1
+    assert output.splitlines()[1] == "qwzxv\tunknown"
+
+
+def test_json_output() -> None:
+    status, output = run("classify", "--json", "https://youtu.be/x", "qwzxv")
+    assert status == 1
+    first, second = (json.loads(line) for line in output.splitlines())
+    assert first["platform"] == "youtube"
+    assert first["type"] == "media_sharing"
+    assert first["matched_by"] == "short_domain"
+    assert second == {"input": "qwzxv", "platform": None}
+
+
+def test_reads_stdin_when_no_inputs() -> None:
+    status, output = run("classify", stdin="Quora\n\nfb\n")
+    assert status == 0
+    assert [line.split("\t")[1] for line in output.splitlines()] == ["Quora", "Facebook"]
+
+
+def test_no_fuzzy_flag() -> None:
+    assert run("classify", "Instagarm")[0] == 0
+    assert run("classify", "--no-fuzzy", "Instagarm")[0] == 1
+
+
+def test_search_and_types() -> None:
+    status, output = run("search", "Instagarm")
+    assert status == 0
+    assert output.splitlines()[0].split("\t")[1] == "Instagram"
+    status, output = run("types")
+    assert status == 0
+    assert [line.split("\t")[0] for line in output.splitlines() if not line.startswith(" ")] == [
+        t.id for t in medsos.types
+    ]
+
+
+def test_version_names_the_dataset() -> None:
+    status, output = run("--version")
+    assert status == 0
+    assert medsos.__version__ in output and medsos.DATASET_VERSION in output
+
+
+def test_no_command_prints_help() -> None:
+    status, output = run()
+    assert status == 2
+    assert "classify" in output
+
+
+@pytest.mark.parametrize("module", [True, False])
+def test_real_process_survives_unprintable_input(module: bool) -> None:
+    command = [sys.executable, "-m", "medsos"] if module else [sys.executable, "-c", "import medsos._cli as c, sys; sys.exit(c.main())"]
+    result = subprocess.run(
+        [*command, "classify", "Quora", "\udcff bad"],
+        capture_output=True,
+        text=True,
+        errors="backslashreplace",
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines()[0].split("\t")[2] == "forum"
+    assert "Traceback" not in result.stderr
