@@ -48,7 +48,6 @@ def test_lists_become_tuples_and_domains_lower_case() -> None:
         {"app_ids": ["not an app id"]},
         {"country": "Indonesia"},
         {"status": "dormant"},
-        {"status": "defunct"},
         {"closed": 2020},
         {"status": "defunct", "closed": 2001, "launched": 2005},
         {"launched": "2005"},
@@ -61,6 +60,12 @@ def test_lists_become_tuples_and_domains_lower_case() -> None:
 def test_invalid_fields_are_rejected(changes: dict[str, object]) -> None:
     with pytest.raises((TypeError, ValueError)):
         make(**changes)
+
+
+def test_a_defunct_platform_may_lack_its_closing_year() -> None:
+    platform = make(status="defunct")
+    assert platform.closed is None and not platform.is_active
+    assert make(status="defunct", closed=2010, launched=2004).closed == 2010
 
 
 def test_platforms_are_frozen_and_slotted() -> None:

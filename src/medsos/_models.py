@@ -136,8 +136,9 @@ class Platform:
     """A social media platform and everything medsos knows about it.
 
     ``type`` is the primary :class:`PlatformType`; ``secondary_types`` are other types whose features are a
-    first-class part of the platform.  ``launched`` and ``closed`` are years; ``closed`` is set exactly when
-    ``status`` is ``"defunct"``.  ``country`` is an ISO 3166-1 alpha-2 code.  Unknown facts are ``None``.
+    first-class part of the platform.  ``status`` is ``"defunct"`` for a service known to have shut down, and
+    ``"active"`` otherwise.  ``launched`` and ``closed`` are years, ``closed`` only for defunct platforms.
+    ``country`` is an ISO 3166-1 alpha-2 code.  A fact medsos could not confirm is ``None``.
     """
 
     id: str = field(validator=validators.matches_re(_ID_RE))
@@ -186,8 +187,8 @@ class Platform:
 
     @closed.validator
     def _check_closed(self, attribute: object, value: int | None) -> None:
-        if (self.status == "defunct") != (value is not None):
-            raise ValueError(f"{self.id}: a closing year is required exactly when the platform is defunct")
+        if value is not None and self.status != "defunct":
+            raise ValueError(f"{self.id}: only a defunct platform has a closing year")
         if value is not None and self.launched is not None and value < self.launched:
             raise ValueError(f"{self.id}: closed in {value}, before it launched in {self.launched}")
 
