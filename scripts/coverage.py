@@ -45,7 +45,11 @@ def measure(anchors: Path = ANCHORS) -> dict[str, Any]:
     }
     tokens = sorted({s for s in ga4 if "." not in s})
     missed_tokens = [t for t in tokens if not _resolves(t)]
-    figures["ga4_tokens"] = {"total": len(tokens), "resolved": len(tokens) - len(missed_tokens), "missed": missed_tokens}
+    figures["ga4_tokens"] = {
+        "total": len(tokens),
+        "resolved": len(tokens) - len(missed_tokens),
+        "missed": missed_tokens,
+    }
     return figures
 
 
@@ -70,7 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     for key, label in labels.items():
         row = figures[key]
-        print(f"{label:34} {row['resolved']:4d} / {row['total']:4d}  {100 * row['resolved'] / row['total']:5.1f}%")
+        print(
+            f"{label:34} {row['resolved']:4d} / {row['total']:4d}  {100 * row['resolved'] / row['total']:5.1f}%"
+        )
         if args.misses and row["missed"]:
             print("    missed: " + ", ".join(row["missed"]))
     return 0

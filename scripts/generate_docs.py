@@ -49,7 +49,9 @@ def platforms_page() -> str:
                 "|---|---|---|---|---|---|---|",
             ]
             for p in members:
-                domains = ", ".join(p.domains[:3]) + (f" (+{len(p.domains) - 3})" if len(p.domains) > 3 else "")
+                domains = ", ".join(p.domains[:3]) + (
+                    f" (+{len(p.domains) - 3})" if len(p.domains) > 3 else ""
+                )
                 status = p.status if p.closed is None else f"{p.status} ({p.closed})"
                 also = ", ".join(t.id for t in p.secondary_types)
                 lines.append(
@@ -85,7 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only report whether the pages are stale")
     args = parser.parse_args(argv)
     stale = []
-    for path, text in ((DOCS / "platforms.md", platforms_page()), (DOCS / "exclusions.md", exclusions_page())):
+    for path, text in (
+        (DOCS / "platforms.md", platforms_page()),
+        (DOCS / "exclusions.md", exclusions_page()),
+    ):
         current = path.read_text(encoding="utf-8") if path.exists() else None
         if current != text:
             stale.append(path.name)

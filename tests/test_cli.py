@@ -74,7 +74,8 @@ def test_search_and_types() -> None:
 def test_version_names_the_dataset() -> None:
     status, output = run("--version")
     assert status == 0
-    assert medsos.__version__ in output and medsos.DATASET_VERSION in output
+    assert medsos.__version__ in output
+    assert medsos.DATASET_VERSION in output
 
 
 def test_no_command_prints_help() -> None:
@@ -85,7 +86,11 @@ def test_no_command_prints_help() -> None:
 
 @pytest.mark.parametrize("module", [True, False])
 def test_real_process_survives_unprintable_input(module: bool) -> None:
-    command = [sys.executable, "-m", "medsos"] if module else [sys.executable, "-c", "import medsos._cli as c, sys; sys.exit(c.main())"]
+    command = (
+        [sys.executable, "-m", "medsos"]
+        if module
+        else [sys.executable, "-c", "import medsos._cli as c, sys; sys.exit(c.main())"]
+    )
     result = subprocess.run(
         [*command, "classify", "Quora", "\udcff bad"],
         capture_output=True,

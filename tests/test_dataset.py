@@ -32,7 +32,10 @@ RECORDS: list[dict[str, Any]] = PLATFORMS_JSON["platforms"]
 THIS_YEAR = datetime.date.today().year
 
 
-@pytest.mark.parametrize(("data", "schema"), [("platforms.json", "platforms.schema.json"), ("taxonomy.json", "taxonomy.schema.json")])
+@pytest.mark.parametrize(
+    ("data", "schema"),
+    [("platforms.json", "platforms.schema.json"), ("taxonomy.json", "taxonomy.schema.json")],
+)
 def test_data_matches_its_schema(data: str, schema: str) -> None:
     validator = jsonschema.Draft202012Validator(read(schema))
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(read(data))]
@@ -43,7 +46,9 @@ def test_schema_rejects_what_it_should() -> None:
     validator = jsonschema.Draft202012Validator(read("platforms.schema.json"))
     record = dict(RECORDS[0])
     for bad in ({"type": "tv"}, {"domains": ["https://x.com"]}, {"followers": 3}, {"launched": "2004"}):
-        assert not validator.is_valid({"dataset_version": "2026.01.01", "platforms": [{**record, **bad}]}), bad
+        assert not validator.is_valid({"dataset_version": "2026.01.01", "platforms": [{**record, **bad}]}), (
+            bad
+        )
 
 
 def test_enough_platforms_of_every_type() -> None:
@@ -83,7 +88,9 @@ def test_aliases_are_not_domains_or_repeats() -> None:
         keys = [name_key(label) for label in (r["name"], *r["aliases"], *r["former_names"])]
         if len(keys) != len(set(keys)):
             problems.append(f"{r['id']}: a name or alias repeats another after normalisation")
-        problems += [f"{r['id']}: alias {a!r} looks like a domain" for a in r["aliases"] if a.lower() in r["domains"]]
+        problems += [
+            f"{r['id']}: alias {a!r} looks like a domain" for a in r["aliases"] if a.lower() in r["domains"]
+        ]
     assert problems == []
 
 
@@ -147,7 +154,8 @@ def test_most_defunct_platforms_carry_their_closing_year() -> None:
 def test_defunct_platforms_from_old_data() -> None:
     for name in ("Friendster", "Orkut", "Google+", "Vine", "Path"):
         platform = medsos.lookup(name)
-        assert platform.status == "defunct" and platform.closed is not None, name
+        assert platform.status == "defunct", name
+        assert platform.closed is not None, name
 
 
 def test_renames_resolve_to_the_current_platform() -> None:
@@ -157,8 +165,20 @@ def test_renames_resolve_to_the_current_platform() -> None:
 
 
 def test_indonesian_and_southeast_asian_platforms() -> None:
-    for name in ("Kaskus", "Kompasiana", "Brainly", "LINE", "MiChat", "Lemon8", "Likee", "Snack Video", "Wattpad"):
-        assert medsos.lookup(name, fuzzy=False).name.casefold().replace(" ", "") == name.casefold().replace(" ", "")
+    for name in (
+        "Kaskus",
+        "Kompasiana",
+        "Brainly",
+        "LINE",
+        "MiChat",
+        "Lemon8",
+        "Likee",
+        "Snack Video",
+        "Wattpad",
+    ):
+        assert medsos.lookup(name, fuzzy=False).name.casefold().replace(" ", "") == name.casefold().replace(
+            " ", ""
+        )
     for alias, name in (("fesbuk", "Facebook"), ("WA", "WhatsApp")):
         assert medsos.lookup(alias, fuzzy=False).name == name
 

@@ -34,7 +34,9 @@ def test_lookup_of_a_platforms_name_is_that_platform(platform: medsos.Platform) 
     assert medsos.lookup(platform.name) is platform
 
 
-@given(st.sampled_from(NAMES), st.sampled_from(["", " ", "\t", "\n ", "  "]), st.sampled_from(["", " ", "\r\n"]))
+@given(
+    st.sampled_from(NAMES), st.sampled_from(["", " ", "\t", "\n ", "  "]), st.sampled_from(["", " ", "\r\n"])
+)
 def test_names_survive_case_space_and_width(pair: tuple[str, str], before: str, after: str) -> None:
     label, platform_id = pair
     expected = medsos.platforms[platform_id]
@@ -79,7 +81,7 @@ def test_urls_resolve_to_the_domain_owner(
 
 @given(st.sampled_from(DOMAINS), st.sampled_from(["someone@", "a:b@", "@"]))
 def test_userinfo_is_not_the_host(pair: tuple[str, str], userinfo: str) -> None:
-    domain, platform_id = pair
+    domain, _platform_id = pair
     assert medsos.lookup(f"https://{userinfo}{domain}/", fuzzy=False).id == owner(domain)
     assert medsos.lookup(f"https://{domain}@attacker.example/", default=None) is None
 

@@ -26,8 +26,12 @@ def make(**changes: object) -> Platform:
 
 def test_defaults_are_empty_and_active() -> None:
     platform = make()
-    assert platform.aliases == () and platform.domains == () and platform.app_ids == ()
-    assert platform.status == "active" and platform.closed is None and platform.is_active
+    assert platform.aliases == ()
+    assert platform.domains == ()
+    assert platform.app_ids == ()
+    assert platform.status == "active"
+    assert platform.closed is None
+    assert platform.is_active
 
 
 def test_lists_become_tuples_and_domains_lower_case() -> None:
@@ -64,7 +68,8 @@ def test_invalid_fields_are_rejected(changes: dict[str, object]) -> None:
 
 def test_a_defunct_platform_may_lack_its_closing_year() -> None:
     platform = make(status="defunct")
-    assert platform.closed is None and not platform.is_active
+    assert platform.closed is None
+    assert not platform.is_active
     assert make(status="defunct", closed=2010, launched=2004).closed == 2010
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import medsos
-from medsos._registry import Match
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from medsos._registry import Match
 
 __all__ = ["main"]
 

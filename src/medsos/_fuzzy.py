@@ -6,7 +6,10 @@ letter away from a platform's is exactly what a spoofer registers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
 
 __all__ = ["NOT_PLATFORMS", "FuzzyIndex", "max_edits"]
 
@@ -20,10 +23,43 @@ MAX_LENGTH = 40
 #: one ("google" is one edit from "google+"): fuzzy matching leaves them unknown.
 NOT_PLATFORMS = frozenset(
     {
-        "google", "gmail", "yahoo", "amazon", "apple", "microsoft", "netflix", "outlook", "hotmail", "youtubemusic",
-        "bing", "baidu", "naver", "yandex", "alibaba", "shopee", "tokopedia", "lazada", "gojek", "grab",
-        "paypal", "ebay", "hello", "world", "helloworld", "media", "social", "sosial", "medsos",
-        "other", "direct", "organic", "email", "newsletter", "search", "referral", "unknown",
+        "google",
+        "gmail",
+        "yahoo",
+        "amazon",
+        "apple",
+        "microsoft",
+        "netflix",
+        "outlook",
+        "hotmail",
+        "youtubemusic",
+        "bing",
+        "baidu",
+        "naver",
+        "yandex",
+        "alibaba",
+        "shopee",
+        "tokopedia",
+        "lazada",
+        "gojek",
+        "grab",
+        "paypal",
+        "ebay",
+        "hello",
+        "world",
+        "helloworld",
+        "media",
+        "social",
+        "sosial",
+        "medsos",
+        "other",
+        "direct",
+        "organic",
+        "email",
+        "newsletter",
+        "search",
+        "referral",
+        "unknown",
     }
 )
 

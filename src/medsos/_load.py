@@ -28,7 +28,7 @@ _version: str | None = None
 
 
 def _read_json(name: str) -> Any:
-    return json.loads(files("medsos").joinpath("data", name).read_text(encoding="utf-8"))
+    return json.loads(files("medsos").joinpath("data").joinpath(name).read_text(encoding="utf-8"))
 
 
 def _converter(taxonomy: Sequence[PlatformType]) -> cattrs.Converter:
@@ -94,7 +94,6 @@ def unstructure_platform(platform: Platform) -> dict[str, Any]:
 
 def _explain(error: BaseException, what: str) -> str:
     import cattrs
-
     from cattrs.v import format_exception
 
     def describe(exception: BaseException, type_: Any) -> str:

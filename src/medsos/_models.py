@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
-from attrs import field, frozen, validators
+from attrs import Attribute, field, frozen, validators
 
 __all__ = ["TYPE_IDS", "Platform", "PlatformType", "Status", "Subtype"]
 
@@ -51,23 +51,27 @@ def _lower_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(item.lower() for item in _str_tuple(value))
 
 
-def _check_languages(instance: object, attribute: object, value: Mapping[str, object]) -> None:
+def _check_text_map(instance: object, attribute: Attribute[Any], value: Mapping[object, object]) -> None:
+    for language, text in value.items():
+        if not isinstance(language, str) or not isinstance(text, str) or not text:
+            raise ValueError(f"{attribute.name}: {language!r} must map to non-empty text")
+    _check_languages(instance, attribute, value)
+
+
+def _check_languages(instance: object, attribute: Attribute[Any], value: Mapping[Any, object]) -> None:
     missing = [lang for lang in REQUIRED_LANGUAGES if not value.get(lang)]
     if missing:
-        raise ValueError(f"{getattr(attribute, 'name', '?')} lacks text in {', '.join(missing)}")
+        raise ValueError(f"{attribute.name} lacks text in {', '.join(missing)}")
 
 
-_text_map_validators = [
-    validators.deep_mapping(
-        key_validator=validators.instance_of(str),
-        value_validator=[validators.instance_of(str), validators.min_len(1)],
-    ),
-    _check_languages,
-]
-_str_tuple_validator = validators.deep_iterable(
-    member_validator=[validators.instance_of(str), validators.min_len(1)],
-    iterable_validator=validators.instance_of(tuple),
-)
+def _check_labels(instance: object, attribute: Attribute[Any], value: tuple[object, ...]) -> None:
+    for label in value:
+        if not isinstance(label, str) or not label.strip():
+            raise ValueError(f"{attribute.name}: {label!r} is not a non-empty string")
+
+
+def _check_name(instance: object, attribute: Attribute[Any], value: object) -> None:
+    _check_labels(instance, attribute, (value,))
 
 
 @frozen
@@ -78,8 +82,8 @@ class Subtype:
     """
 
     id: str = field(validator=validators.matches_re(_SUBTYPE_ID_RE))
-    labels: Mapping[str, str] = field(converter=_text_map, validator=_text_map_validators, hash=False)
-    descriptions: Mapping[str, str] = field(converter=_text_map, validator=_text_map_validators, hash=False)
+    labels: Mapping[str, str] = field(converter=_text_map, validator=_check_text_map, hash=False)
+    descriptions: Mapping[str, str] = field(converter=_text_map, validator=_check_text_map, hash=False)
 
     @property
     def type_id(self) -> str:
@@ -102,15 +106,15 @@ class PlatformType:
     """
 
     id: str = field(validator=validators.in_(TYPE_IDS))
-    labels: Mapping[str, str] = field(converter=_text_map, validator=_text_map_validators, hash=False)
-    descriptions: Mapping[str, str] = field(converter=_text_map, validator=_text_map_validators, hash=False)
+    labels: Mapping[str, str] = field(converter=_text_map, validator=_check_text_map, hash=False)
+    descriptions: Mapping[str, str] = field(converter=_text_map, validator=_check_text_map, hash=False)
     marketing_uses: Mapping[str, tuple[str, ...]] = field(
         converter=_phrases_map, validator=_check_languages, hash=False
     )
     subtypes: tuple[Subtype, ...] = field(converter=tuple)
 
     @subtypes.validator
-    def _check_subtypes(self, attribute: object, value: tuple[Subtype, ...]) -> None:
+    def _check_subtypes(self, attribute: object, value: tuple[object, ...]) -> None:
         for subtype in value:
             if not isinstance(subtype, Subtype) or subtype.type_id != self.id:
                 raise ValueError(f"{subtype!r} is not a subtype of {self.id}")
@@ -142,12 +146,12 @@ class Platform:
     """
 
     id: str = field(validator=validators.matches_re(_ID_RE))
-    name: str = field(validator=[validators.instance_of(str), validators.min_len(1)])
+    name: str = field(validator=_check_name)
     type: PlatformType = field(validator=validators.instance_of(PlatformType))
     subtype: Subtype = field(validator=validators.instance_of(Subtype))
     secondary_types: tuple[PlatformType, ...] = field(default=(), converter=tuple)
-    aliases: tuple[str, ...] = field(default=(), converter=_str_tuple, validator=_str_tuple_validator)
-    former_names: tuple[str, ...] = field(default=(), converter=_str_tuple, validator=_str_tuple_validator)
+    aliases: tuple[str, ...] = field(default=(), converter=_str_tuple, validator=_check_labels)
+    former_names: tuple[str, ...] = field(default=(), converter=_str_tuple, validator=_check_labels)
     domains: tuple[str, ...] = field(
         default=(),
         converter=_lower_tuple,
@@ -176,13 +180,13 @@ class Platform:
             raise ValueError(f"{self.id}: subtype {value.id} is not a subtype of {self.type.id}")
 
     @secondary_types.validator
-    def _check_secondary_types(self, attribute: object, value: tuple[PlatformType, ...]) -> None:
+    def _check_secondary_types(self, attribute: object, value: tuple[object, ...]) -> None:
         for secondary in value:
             if not isinstance(secondary, PlatformType):
                 raise TypeError(f"{self.id}: secondary types must be PlatformType records, got {secondary!r}")
             if secondary.id == self.type.id:
                 raise ValueError(f"{self.id}: {secondary.id} is its primary type, not a secondary one")
-        if len({secondary.id for secondary in value}) != len(value):
+        if len({str(secondary) for secondary in value}) != len(value):
             raise ValueError(f"{self.id}: a secondary type is listed twice")
 
     @closed.validator

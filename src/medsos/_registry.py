@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Literal, TypeVar, overload
 
 from attrs import field, frozen, validators
@@ -13,6 +12,8 @@ from medsos._models import Platform, PlatformType, Subtype
 from medsos._normalize import dotted_name_key, name_key, parse_reference
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+
     from medsos._fuzzy import FuzzyIndex
 
 __all__ = ["Match", "MatchKind", "PlatformCollection", "Registry", "TypeCollection"]
@@ -181,7 +182,9 @@ class Registry:
         for platform in self.platforms:
             for platform_type in platform.types:
                 if platform_type not in self.types:
-                    problems.append(f"{platform.id}: type {platform_type.id} is not in this registry's taxonomy")
+                    problems.append(
+                        f"{platform.id}: type {platform_type.id} is not in this registry's taxonomy"
+                    )
             labelled: list[tuple[str, MatchKind]] = [(platform.name, "name")]
             labelled += [(alias, "alias") for alias in platform.aliases]
             labelled += [(former, "former_name") for former in platform.former_names]
@@ -211,7 +214,9 @@ class Registry:
     ) -> None:
         claimed = index.setdefault(key, entry)
         if claimed[0] is not entry[0]:
-            problems.append(f"{entry[2]!r} ({entry[0].id}) and {claimed[2]!r} ({claimed[0].id}) share the key {key!r}")
+            problems.append(
+                f"{entry[2]!r} ({entry[0].id}) and {claimed[2]!r} ({claimed[0].id}) share the key {key!r}"
+            )
 
     @classmethod
     def from_records(
@@ -389,7 +394,8 @@ class Registry:
         Ties are broken by name, so the order is deterministic.  Returns at most ``limit`` matches and an empty
         list when nothing is close.
         """
-        if not isinstance(limit, int) or limit < 0:
+        checked: object = limit
+        if not isinstance(checked, int) or checked < 0:
             raise ValueError(f"limit must be a non-negative int, not {limit!r}")
         exact = self._exact(text)
         results = [exact] if exact is not None else []
