@@ -234,3 +234,10 @@ def test_dataset_version_is_a_date() -> None:
     assert year >= 2026
     assert 1 <= month <= 12
     assert 1 <= day <= 31
+
+
+def test_the_shared_registry_cannot_be_rewired() -> None:
+    registry = medsos.load()
+    for name in ("platforms", "types", "fuzzy_threshold"):
+        with pytest.raises(AttributeError):
+            setattr(registry, name, None)

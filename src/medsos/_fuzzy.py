@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-__all__ = ["NOT_PLATFORMS", "FuzzyIndex", "max_edits"]
+__all__ = ["NOT_PLATFORMS", "FuzzyIndex", "looks_like_a_typo", "max_edits"]
 
 #: Fuzzy matching needs at least this many characters: shorter keys have too many neighbours.
 MIN_LENGTH = 5
@@ -22,7 +22,7 @@ MAX_LENGTH = 40
 #: Name keys of well-known brands and words that are not social platforms but sit one or two typos away from
 #: one ("google" is one edit from "google+"): fuzzy matching leaves them unknown.
 NOT_PLATFORMS = frozenset(
-    {
+    [
         "google",
         "gmail",
         "yahoo",
@@ -32,7 +32,6 @@ NOT_PLATFORMS = frozenset(
         "netflix",
         "outlook",
         "hotmail",
-        "youtubemusic",
         "bing",
         "baidu",
         "naver",
@@ -60,7 +59,12 @@ NOT_PLATFORMS = frozenset(
         "search",
         "referral",
         "unknown",
-    }
+        "indonesia",
+        "indonesian",
+        "bloggers",
+        "youtuber",
+        "youtubers",
+    ]
 )
 
 
@@ -69,6 +73,36 @@ def max_edits(length: int) -> int:
     if length < MIN_LENGTH or length > MAX_LENGTH:
         return 0
     return 1 if length < 8 else 2
+
+
+def looks_like_a_typo(query: str, key: str, distance: int) -> bool:
+    """Whether ``query`` reads as a slip of the fingers on ``key`` rather than another word built on it.
+
+    A dropped letter, two swapped letters or a doubled letter is a typo; so is a pair of edits inside a long
+    word, unless they replace its ending.  A short word with a letter changed or added ("tender" for "tinder", "lines" for "line"), or
+    ``key`` with letters added at its end or two cut from it ("bloggers", "Indonesia" for "Indonesiana"), is
+    a word of its own.
+    """
+    if key.startswith(query):
+        return len(key) - len(query) == 1  # only the last letter dropped
+    if query.startswith(key):
+        return query == key + key[-1]  # only the last letter doubled
+    if len(query) >= 8:
+        # Two edits in the last two letters replace the ending: "telegrame" is not "telegraph".
+        return distance < 2 or query[: len(key) - 2] != key[:-2]
+    if len(query) == len(key) - 1:
+        return True
+    if len(query) == len(key) + 1:
+        for i in range(len(query)):
+            if query[:i] + query[i + 1 :] == key:
+                return (i > 0 and query[i - 1] == query[i]) or (
+                    i + 1 < len(query) and query[i + 1] == query[i]
+                )
+        return False
+    if len(query) == len(key):
+        diff = [i for i in range(len(query)) if query[i] != key[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and query[diff[0]] == key[diff[1]]
+    return False
 
 
 def _deletes(word: str, depth: int) -> Iterator[str]:

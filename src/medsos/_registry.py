@@ -31,7 +31,8 @@ class _Missing:
 _MISSING = _Missing()
 #: How many close names an UnknownPlatformError suggests.
 _SUGGESTIONS = 3
-#: A typo is accepted by classify() and lookup() only at or above this score (see docs/matching.md).
+#: A typo is accepted by classify() and lookup() only at or above this score; calibrated on a labelled set of
+#: typos and non-platform words (benchmarks/fuzzy_calibration.py, docs/matching.md).
 FUZZY_ACCEPT_SCORE = 74.0
 
 
@@ -161,14 +162,21 @@ class Registry:
     Raises :class:`~medsos.DatasetError` when two platforms claim the same id, name, alias, domain or app id.
     """
 
-    def __init__(self, platforms: Iterable[Platform], *, types: Iterable[PlatformType] | None = None) -> None:
+    def __init__(
+        self,
+        platforms: Iterable[Platform],
+        *,
+        types: Iterable[PlatformType] | None = None,
+        fuzzy_threshold: float = FUZZY_ACCEPT_SCORE,
+    ) -> None:
         platforms = tuple(platforms)
+        self._fuzzy_threshold = float(fuzzy_threshold)
         if types is None:
             from medsos._load import load_taxonomy
 
             types = load_taxonomy()
-        self.types = TypeCollection(types)
-        self.platforms = PlatformCollection(platforms)
+        self._types = TypeCollection(types)
+        self._platforms = PlatformCollection(platforms)
         self._names: dict[str, tuple[Platform, MatchKind, str]] = {}
         self._dotted_names: dict[str, tuple[Platform, MatchKind, str]] = {}
         self._hosts: dict[str, tuple[Platform, MatchKind, str]] = {}
@@ -204,6 +212,21 @@ class Registry:
                 self._claim(self._apps, app_id.casefold(), (platform, "app_id", app_id), problems)
         if problems:
             raise DatasetError("inconsistent platforms:\n  " + "\n  ".join(problems))
+
+    @property
+    def types(self) -> TypeCollection:
+        """The taxonomy this registry's platforms are placed in."""
+        return self._types
+
+    @property
+    def platforms(self) -> PlatformCollection:
+        """Every platform of this registry."""
+        return self._platforms
+
+    @property
+    def fuzzy_threshold(self) -> float:
+        """The lowest score at which :meth:`lookup` and :meth:`classify` accept a typo."""
+        return self._fuzzy_threshold
 
     @staticmethod
     def _claim(
@@ -284,6 +307,9 @@ class Registry:
                 continue
             seen.add(platform.id)
             score = 100.0 * (1.0 - distance / max(len(key), len(candidate)))
+            if not _fuzzy.looks_like_a_typo(key, candidate, distance):
+                # Still a candidate for search(), but never close enough for lookup() to accept.
+                score *= 0.7
             matches.append(Match(platform, round(score, 1), "fuzzy", label))
         matches.sort(key=lambda m: (-m.score, m.platform.name.casefold(), m.platform.id))
         return matches
@@ -296,7 +322,7 @@ class Registry:
         if reference.is_url or reference.host is not None:
             return None
         candidates = self._fuzzy_matches(text)
-        if not candidates or candidates[0].score < FUZZY_ACCEPT_SCORE:
+        if not candidates or candidates[0].score < self._fuzzy_threshold:
             return None
         # Two different platforms equally close is a guess, not a match.
         if len(candidates) > 1 and candidates[1].score == candidates[0].score:
