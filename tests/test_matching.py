@@ -165,7 +165,7 @@ def test_app_ids_resolve(pair: tuple[str, str], scheme: str) -> None:
 
 
 def test_app_ids_are_not_matched_as_urls() -> None:
-    assert parse_reference("https://com.instagram.android/").app_id is None
+    assert parse_reference("https://com.instagram.android/")[1] is None
 
 
 # -- hostile input ------------------------------------------------------------------------------------------
@@ -214,4 +214,4 @@ def test_any_text_gives_a_platform_or_unknown(text: str) -> None:
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60).map(lambda s: "https://" + s))
 def test_any_url_gives_a_platform_or_unknown(url: str) -> None:
     result = medsos.lookup(url, default=None)
-    assert result is None or result.id == owner(parse_reference(url).host or "")
+    assert result is None or result.id == owner(parse_reference(url)[0] or "")

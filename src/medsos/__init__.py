@@ -6,19 +6,27 @@ forum
 >>> medsos.lookup("https://id.quora.com/some-question").name
 'Quora'
 
-Nothing is read at import time: the bundled dataset is loaded on first use.
+``import medsos`` reads no data and imports neither attrs nor cattrs: the records, the matcher and the bundled
+dataset load on first use.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+import unicodedata
 
-from medsos._errors import DatasetError, MedsosError, UnknownPlatformError
-from medsos._models import Platform, PlatformType, Subtype
-from medsos._registry import _MISSING, Match, MatchKind, PlatformCollection, Registry, TypeCollection
+from medsos._sentinel import MISSING as _MISSING
 
+# Like typing.TYPE_CHECKING, which mypy also reads this way, without importing typing at run time.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from typing import Any, TypeVar, overload
+
+    from medsos._errors import DatasetError, MedsosError, UnknownPlatformError
+    from medsos._models import Platform, PlatformType, Subtype
+    from medsos._registry import Match, MatchKind, PlatformCollection, Registry, TypeCollection
+
+    T = TypeVar("T")
 
     #: The six social media types, in the source article's order (loaded on first use).
     types: TypeCollection
@@ -26,6 +34,11 @@ if TYPE_CHECKING:
     platforms: PlatformCollection
     #: The version of the bundled dataset, a date such as ``"2026.11.26"``.
     DATASET_VERSION: str
+else:
+
+    def overload(function):  # the typing module costs more to import than all of medsos
+        return function
+
 
 __version__ = "0.1.0"
 
@@ -53,7 +66,25 @@ __all__ = [
     "types",
 ]
 
-T = TypeVar("T")
+# Public names that live in private modules, imported when first asked for.
+_LAZY = {
+    "DatasetError": "medsos._errors",
+    "MedsosError": "medsos._errors",
+    "UnknownPlatformError": "medsos._errors",
+    "Platform": "medsos._models",
+    "PlatformType": "medsos._models",
+    "Subtype": "medsos._models",
+    "Match": "medsos._registry",
+    "MatchKind": "medsos._registry",
+    "PlatformCollection": "medsos._registry",
+    "Registry": "medsos._registry",
+    "TypeCollection": "medsos._registry",
+}
+
+# The bundled registry once loaded.  Not "_registry": importing medsos._registry would overwrite that name.
+_shared: Registry | None = None
+# Not "_normalize": importing the submodule medsos._normalize would overwrite that name.
+_unicode_normalize = unicodedata.normalize
 
 
 def load() -> Registry:
@@ -61,9 +92,12 @@ def load() -> Registry:
 
     Useful before forking worker processes, so that each does not load it again.
     """
-    from medsos._load import default_registry
+    global _shared
+    if _shared is None:
+        from medsos._load import default_registry
 
-    return default_registry()
+        _shared = default_registry()
+    return _shared
 
 
 @overload
@@ -85,7 +119,13 @@ def classify(text: str, *, default: Any = _MISSING, fuzzy: bool = True) -> Any:
     >>> medsos.classify("qwzxv", default=None) is None
     True
     """
-    return load().classify(text, default=default, fuzzy=fuzzy)
+    registry = _shared or load()
+    if text.__class__ is str:
+        # The common case, exact text of a name or host, inlined: classify() is called once per log line.
+        found = registry._fast_types.get(_unicode_normalize("NFKC", text).casefold())
+        if found is not None:
+            return found
+    return registry.classify(text, default=default, fuzzy=fuzzy)
 
 
 @overload
@@ -98,7 +138,7 @@ def lookup(text: str, *, default: Any = _MISSING, fuzzy: bool = True) -> Any:
     >>> medsos.lookup("Lindkein").name
     'LinkedIn'
     """
-    return load().lookup(text, default=default, fuzzy=fuzzy)
+    return (_shared or load()).lookup(text, default=default, fuzzy=fuzzy)
 
 
 def search(text: str, *, limit: int = 5) -> list[Match]:
@@ -107,7 +147,7 @@ def search(text: str, *, limit: int = 5) -> list[Match]:
     >>> [(m.platform.name, m.matched_by) for m in medsos.search("Instagarm", limit=1)]
     [('Instagram', 'fuzzy')]
     """
-    return load().search(text, limit=limit)
+    return (_shared or load()).search(text, limit=limit)
 
 
 @overload
@@ -120,7 +160,7 @@ def classify_many(values: Iterable[str], *, default: Any = _MISSING, fuzzy: bool
     >>> [str(t) for t in medsos.classify_many(["fb", "fb", "t.co", "nope"], default="unknown")]
     ['social_network', 'social_network', 'microblog', 'unknown']
     """
-    return load().classify_many(values, default=default, fuzzy=fuzzy)
+    return (_shared or load()).classify_many(values, default=default, fuzzy=fuzzy)
 
 
 @overload
@@ -129,10 +169,17 @@ def lookup_many(values: Iterable[str], *, fuzzy: bool = ...) -> list[Platform]: 
 def lookup_many(values: Iterable[str], *, default: T, fuzzy: bool = ...) -> list[Platform | T]: ...
 def lookup_many(values: Iterable[str], *, default: Any = _MISSING, fuzzy: bool = True) -> Any:
     """:func:`lookup` each value in order, looking up each distinct value only once."""
-    return load().lookup_many(values, default=default, fuzzy=fuzzy)
+    return (_shared or load()).lookup_many(values, default=default, fuzzy=fuzzy)
 
 
 def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is not None:
+        import importlib
+
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
     # The collections and the dataset version need the data, so they are made on first access.
     if name == "types":
         return load().types
@@ -146,4 +193,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | {"types", "platforms", "DATASET_VERSION"})
+    return sorted(set(globals()) | set(__all__))

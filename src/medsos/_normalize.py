@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["MAX_NAME_LENGTH", "Reference", "dotted_name_key", "name_key", "parse_reference", "strip_wrapping"]
+__all__ = [
+    "MAX_NAME_LENGTH",
+    "Reference",
+    "dotted_name_key",
+    "folded_text",
+    "name_key",
+    "parse_reference",
+    "strip_wrapping",
+]
 
 #: Longer text is never a platform name; it is not normalised at all.
 MAX_NAME_LENGTH = 200
@@ -21,9 +29,26 @@ _KEPT_SYMBOLS = frozenset("+&")
 _DOT_LIKE = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 _SCHEME_RE = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _PORT_RE = re.compile(r":[0-9]*\Z")
-_LABEL_RE = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?")
+_SPACE_RE = re.compile(r"\s")
+_LABEL = r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?"
+_HOST_RE = re.compile(rf"(?:{_LABEL}\.)+{_LABEL}")
+# The usual shape of a referrer, lower-cased and parsed by one regex: an optional scheme and "//", a valid
+# host, an optional port, then the path or the end.  Anything else takes the slower, general road.
+_PLAIN_URL_RE = re.compile(
+    r"(?:(https?|android-app):(?=//))?(//)?((?:[a-z0-9_-]+\.)+[a-z0-9_-]+)\.?(?::[0-9]{1,5})?([/?#]|\Z)"
+)
 _URL_SCHEMES = frozenset({"http", "https"})
 _APP_SCHEMES = frozenset({"android-app"})
+
+
+# Turkish and Azeri dotless i: "DONANIMHABER" must find "DonanımHaber", whose ı has no upper case of its own.
+_DOTLESS_I = str.maketrans({"ı": "i"})
+
+
+def folded_text(text: str) -> str:
+    """``text`` with compatibility forms and case folded, and nothing else changed."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return folded if folded.isascii() else folded.translate(_DOTLESS_I)
 
 
 def name_key(text: str) -> str:
@@ -36,7 +61,7 @@ def name_key(text: str) -> str:
     """
     if len(text) > MAX_NAME_LENGTH:
         return ""
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = folded_text(text)
     if folded.isascii():
         return "".join(ch for ch in folded if ch.isalnum() or ch in _KEPT_SYMBOLS)
     kept: list[str] = []
@@ -67,24 +92,16 @@ def dotted_name_key(text: str) -> str:
     return unicodedata.normalize("NFKC", strip_wrapping(text)).casefold()
 
 
-class Reference:
-    """What a piece of text refers to, once parsed: a hostname, an Android app id, or neither."""
+#: What :func:`parse_reference` finds: ``(host, app_id, is_url)``.  A plain tuple, since it is made for
+#: every URL looked up.
+Reference = tuple[str | None, str | None, bool]
 
-    __slots__ = ("app_id", "host", "is_url")
-
-    def __init__(self, host: str | None = None, app_id: str | None = None, *, is_url: bool = False) -> None:
-        self.host = host
-        self.app_id = app_id
-        #: The text had URL syntax (a scheme, ``//`` or a path), so it is not a name.
-        self.is_url = is_url
-
-
-_NOT_A_REFERENCE = Reference()
-_REJECTED_URL = Reference(is_url=True)
+_NOT_A_REFERENCE: Reference = (None, None, False)
+_REJECTED_URL: Reference = (None, None, True)
 
 
 def parse_reference(text: str) -> Reference:
-    """Find the host (or Android app id) that ``text`` names, leniently but never wrongly.
+    """Find the host (or Android app id) that ``text`` names, leniently but never wrongly: ``(host, app_id, is_url)``.
 
     Accepts bare hosts (``quora.com``), URLs with or without a scheme, protocol-relative URLs (``//host/x``),
     ports, userinfo (``user@host`` names ``host``), a trailing dot, and ``android-app://`` referrers.  Other
@@ -95,10 +112,25 @@ def parse_reference(text: str) -> Reference:
     text = strip_wrapping(text)
     # Only the authority matters, and a valid one is short: look no further than this.
     head = text[: MAX_HOST_LENGTH + 600]
+    plain = _PLAIN_URL_RE.match(head.lower())
+    if plain is not None:
+        scheme, slashes, host, after = plain.groups()
+        if (
+            len(host) <= MAX_HOST_LENGTH
+            and not host.rpartition(".")[2].isdigit()
+            and host[0] != "-"
+            and host[-1] != "-"
+            and "-." not in host
+            and ".-" not in host
+        ):
+            is_url = bool(slashes or after)
+            if scheme == "android-app" or not is_url:
+                return (host, host, is_url)
+            return (host, None, True)
     if not head.isascii():
         # Fold full-width and other compatibility forms as a browser's URL parser would.
         head = unicodedata.normalize("NFKC", head).translate(_DOT_LIKE)
-    scheme: str | None = None
+    scheme = None
     rest = head
     match = _SCHEME_RE.match(head)
     if match and head.startswith("//", match.end()):
@@ -124,15 +156,15 @@ def parse_reference(text: str) -> Reference:
         looks_dotted = "." in authority.strip(".") and not any(ch.isspace() for ch in authority)
         return _REJECTED_URL if is_url or looks_dotted else _NOT_A_REFERENCE
     if scheme in _APP_SCHEMES or not is_url:
-        return Reference(host=host, app_id=host, is_url=is_url)
-    return Reference(host=host, is_url=True)
+        return (host, host, is_url)
+    return (host, None, True)
 
 
 def _clean_host(authority: str) -> str | None:
     if authority.startswith("["):  # an IPv6 literal is never a platform
         return None
     host = _PORT_RE.sub("", authority)
-    if not host or len(host) > MAX_HOST_LENGTH + 1 or any(ch.isspace() for ch in host):
+    if not host or len(host) > MAX_HOST_LENGTH + 1 or _SPACE_RE.search(host):
         return None
     if not host.isascii():
         host = unicodedata.normalize("NFKC", host).translate(_DOT_LIKE)
@@ -145,7 +177,7 @@ def _clean_host(authority: str) -> str | None:
     labels = host.split(".")
     if len(labels) < 2 or len(host) > MAX_HOST_LENGTH:
         return None
-    if not all(_LABEL_RE.fullmatch(label) for label in labels):
+    if not _HOST_RE.fullmatch(host):
         return None
     if labels[-1].isdigit():  # an IPv4 address
         return None

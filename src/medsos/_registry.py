@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Literal, TypeVar, overload
 from attrs import field, frozen, validators
 
 from medsos._errors import DatasetError, UnknownPlatformError
+from medsos._sentinel import MISSING as _MISSING
 from medsos._models import Platform, PlatformType, Subtype
-from medsos._normalize import dotted_name_key, name_key, parse_reference
+from medsos._normalize import MAX_NAME_LENGTH, dotted_name_key, folded_text, name_key, parse_reference
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -21,14 +22,10 @@ __all__ = ["Match", "MatchKind", "PlatformCollection", "Registry", "TypeCollecti
 T = TypeVar("T")
 
 MatchKind = Literal["name", "alias", "former_name", "domain", "short_domain", "app_id", "fuzzy"]
+#: What an index holds for a key: the platform, how the key names it, and the key as the data spells it.
+_Entry = tuple[Platform, MatchKind, str]
 
 
-class _Missing:
-    def __repr__(self) -> str:
-        return "<no default>"
-
-
-_MISSING = _Missing()
 #: How many close names an UnknownPlatformError suggests.
 _SUGGESTIONS = 3
 #: A typo is accepted by classify() and lookup() only at or above this score; calibrated on a labelled set of
@@ -177,10 +174,10 @@ class Registry:
             types = load_taxonomy()
         self._types = TypeCollection(types)
         self._platforms = PlatformCollection(platforms)
-        self._names: dict[str, tuple[Platform, MatchKind, str]] = {}
-        self._dotted_names: dict[str, tuple[Platform, MatchKind, str]] = {}
-        self._hosts: dict[str, tuple[Platform, MatchKind, str]] = {}
-        self._apps: dict[str, tuple[Platform, MatchKind, str]] = {}
+        self._names: dict[str, _Entry] = {}
+        self._dotted_names: dict[str, _Entry] = {}
+        self._hosts: dict[str, _Entry] = {}
+        self._apps: dict[str, _Entry] = {}
         self._fuzzy: FuzzyIndex | None = None
         self._fuzzy_lock = threading.Lock()
         problems: list[str] = []
@@ -212,6 +209,32 @@ class Registry:
                 self._claim(self._apps, app_id.casefold(), (platform, "app_id", app_id), problems)
         if problems:
             raise DatasetError("inconsistent platforms:\n  " + "\n  ".join(problems))
+        self._fast = self._fast_index()
+        self._fast_types = {key: entry[0].type for key, entry in self._fast.items()}
+
+    def _fast_index(self) -> dict[str, _Entry]:
+        """Ready answers for text that is exactly a label, a domain or an app id once case is folded.
+
+        Most real input is, so most lookups cost one normalisation and one dict lookup.
+        """
+        fast: dict[str, _Entry] = {}
+        ambiguous: set[str] = set()
+        entries = [(folded_text(label), entry) for label, entry in self._labels()]
+        entries += list(self._hosts.items()) + list(self._apps.items())
+        for key, entry in entries:
+            if fast.setdefault(key, entry)[0] is not entry[0]:
+                ambiguous.add(key)
+        for key in ambiguous:
+            del fast[key]
+        return fast
+
+    def _labels(self) -> Iterator[tuple[str, _Entry]]:
+        for platform in self._platforms:
+            yield platform.name, (platform, "name", platform.name)
+            for alias in platform.aliases:
+                yield alias, (platform, "alias", alias)
+            for former in platform.former_names:
+                yield former, (platform, "former_name", former)
 
     @property
     def types(self) -> TypeCollection:
@@ -229,12 +252,7 @@ class Registry:
         return self._fuzzy_threshold
 
     @staticmethod
-    def _claim(
-        index: dict[str, tuple[Platform, MatchKind, str]],
-        key: str,
-        entry: tuple[Platform, MatchKind, str],
-        problems: list[str],
-    ) -> None:
+    def _claim(index: dict[str, _Entry], key: str, entry: _Entry, problems: list[str]) -> None:
         claimed = index.setdefault(key, entry)
         if claimed[0] is not entry[0]:
             problems.append(
@@ -256,38 +274,36 @@ class Registry:
 
     # -- matching ---------------------------------------------------------------------------------------
 
-    def _exact(self, text: str) -> Match | None:
+    def _exact(self, text: str) -> _Entry | None:
         if not isinstance(text, str):
             raise TypeError(f"medsos looks up text (str), not {type(text).__name__}")
-        reference = parse_reference(text)
-        if reference.app_id is not None:
-            entry = self._apps.get(reference.app_id.casefold())
+        if len(text) <= MAX_NAME_LENGTH and "/" not in text:
+            hit = self._fast.get(folded_text(text))
+            if hit is not None:
+                return hit
+        host, app_id, is_url = parse_reference(text)
+        if app_id is not None:
+            entry = self._apps.get(app_id.casefold())
             if entry is not None:
-                return Match(entry[0], 100.0, entry[1], entry[2])
-        if reference.host is not None:
-            host = reference.host
+                return entry
+        if host is not None:
             # Walk from the whole host towards its last two labels: the longest claimed suffix wins, so
             # "my.mail.ru" can be a platform while "go.mail.ru" is not.
             start = 0
             while True:
                 entry = self._hosts.get(host[start:])
                 if entry is not None:
-                    return Match(entry[0], 100.0, entry[1], entry[2])
+                    return entry
                 dot = host.find(".", start)
                 if dot < 0 or host.find(".", dot + 1) < 0:
                     break
                 start = dot + 1
-            if not reference.is_url:
-                entry = self._dotted_names.get(dotted_name_key(text))
-                if entry is not None:
-                    return Match(entry[0], 100.0, entry[1], entry[2])
+            if not is_url:
+                return self._dotted_names.get(dotted_name_key(text))
             return None
-        if reference.is_url:
+        if is_url:
             return None
-        entry = self._names.get(name_key(text))
-        if entry is None:
-            return None
-        return Match(entry[0], 100.0, entry[1], entry[2])
+        return self._names.get(name_key(text))
 
     def _fuzzy_matches(self, text: str) -> list[Match]:
         key = name_key(text)
@@ -314,12 +330,10 @@ class Registry:
         matches.sort(key=lambda m: (-m.score, m.platform.name.casefold(), m.platform.id))
         return matches
 
-    def _resolve(self, text: str, fuzzy: bool) -> Match | None:
-        match = self._exact(text)
-        if match is not None or not fuzzy:
-            return match
-        reference = parse_reference(text)
-        if reference.is_url or reference.host is not None:
+    def _typo(self, text: str) -> Match | None:
+        """The one platform ``text`` is a typo of, if it is clearly one."""
+        host, _, is_url = parse_reference(text)
+        if is_url or host is not None:
             return None
         candidates = self._fuzzy_matches(text)
         if not candidates or candidates[0].score < self._fuzzy_threshold:
@@ -329,14 +343,20 @@ class Registry:
             return None
         return candidates[0]
 
+    def _resolve(self, text: str, fuzzy: bool) -> Match | None:
+        entry = self._exact(text)
+        if entry is not None:
+            return Match(entry[0], 100.0, entry[1], entry[2])
+        return self._typo(text) if fuzzy else None
+
     def match(self, text: str, *, fuzzy: bool = True) -> Match | None:
         """The best :class:`Match` for ``text``, or ``None``: what :meth:`lookup` decides, with how and how sure."""
         return self._resolve(text, fuzzy)
 
     def _unknown(self, text: str) -> UnknownPlatformError:
         suggestions: tuple[str, ...] = ()
-        reference = parse_reference(text)
-        if reference.host is None and not reference.is_url:
+        host, _, is_url = parse_reference(text)
+        if host is None and not is_url:
             suggestions = tuple(m.platform.name for m in self._fuzzy_matches(text)[:_SUGGESTIONS])
         return UnknownPlatformError(text, suggestions)
 
@@ -351,7 +371,10 @@ class Registry:
         :class:`~medsos.UnknownPlatformError` unless ``default`` is given, which is then returned.  Text that is
         not a :class:`str` raises :class:`TypeError`.
         """
-        match = self._resolve(text, fuzzy)
+        entry = self._exact(text)
+        if entry is not None:
+            return entry[0]
+        match = self._typo(text) if fuzzy else None
         if match is not None:
             return match.platform
         if default is _MISSING:
@@ -367,7 +390,10 @@ class Registry:
 
         Same rules as :meth:`lookup`.
         """
-        match = self._resolve(text, fuzzy)
+        entry = self._exact(text)
+        if entry is not None:
+            return entry[0].type
+        match = self._typo(text) if fuzzy else None
         if match is not None:
             return match.platform.type
         if default is _MISSING:
@@ -423,10 +449,11 @@ class Registry:
         checked: object = limit
         if not isinstance(checked, int) or checked < 0:
             raise ValueError(f"limit must be a non-negative int, not {limit!r}")
-        exact = self._exact(text)
+        entry = self._exact(text)
+        exact = Match(entry[0], 100.0, entry[1], entry[2]) if entry is not None else None
         results = [exact] if exact is not None else []
-        reference = parse_reference(text)
-        if reference.host is None and not reference.is_url:
+        host, _, is_url = parse_reference(text)
+        if host is None and not is_url:
             seen = {exact.platform.id} if exact is not None else set()
             results += [m for m in self._fuzzy_matches(text) if m.platform.id not in seen]
         return results[:limit]
