@@ -22,10 +22,13 @@ import subprocess
 import sys
 import time
 import unicodedata
-from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import medsos
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPOS = json.loads((ROOT / "tests" / "fixtures" / "typos.json").read_text(encoding="utf-8"))
@@ -99,13 +102,20 @@ def bench_urls() -> dict[str, float]:
     ours()
     base = best_per_call(theirs, len(urls), repeats=3)
     mine = best_per_call(ours, len(urls))
-    return {"urls": len(urls), "referer_parser_us": base * 1e6, "medsos_us": mine * 1e6, "speedup": base / mine}
+    return {
+        "urls": len(urls),
+        "referer_parser_us": base * 1e6,
+        "medsos_us": mine * 1e6,
+        "speedup": base / mine,
+    }
 
 
 def bench_typos() -> dict[str, float]:
     typos = [typo for typo, _ in TYPOS["typos"] + TYPOS["held_out_typos"]]
     registry = medsos.load()
-    vocabulary = sorted({label for p in registry.platforms for label in (p.name, *p.aliases, *p.former_names)})
+    vocabulary = sorted(
+        {label for p in registry.platforms for label in (p.name, *p.aliases, *p.former_names)}
+    )
     registry.search("warm up the index")
 
     def theirs() -> None:
@@ -204,7 +214,7 @@ def report(figures: dict[str, dict[str, float]]) -> str:
         f"Measured on {today} on {machine()}, medsos {medsos.__version__}, dataset {medsos.DATASET_VERSION}.",
         "Each figure is compared with a baseline timed in the same run (best of several repeats; import times",
         "are medians over fresh interpreters, timed inside the interpreter so start-up is not counted).",
-        "Rerun with `python benchmarks/run.py --write` after `pip install -e \".[test,bench]\"`.",
+        'Rerun with `python benchmarks/run.py --write` after `pip install -e ".[test,bench]"`.',
         "",
         "| what | time | result | target |",
         "|---|---|---|---|",

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Literal, TypeVar, overload
 from attrs import field, frozen, validators
 
 from medsos._errors import DatasetError, UnknownPlatformError
-from medsos._sentinel import MISSING as _MISSING
 from medsos._models import Platform, PlatformType, Subtype
 from medsos._normalize import MAX_NAME_LENGTH, dotted_name_key, folded_text, name_key, parse_reference
+from medsos._sentinel import MISSING as _MISSING
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
