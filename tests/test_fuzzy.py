@@ -86,3 +86,24 @@ def test_index_finds_exactly_the_keys_within_reach(keys: list[str], query: str) 
     expected = sorted((edit_distance(query, k, limit), k) for k in set(keys) if k != query)
     expected = [(d, k) for d, k in expected if d <= limit] if limit else []
     assert index.candidates(query) == expected
+
+
+def reference_osa(a: str, b: str) -> int:
+    """The textbook optimal string alignment distance, kept simple to check the fast one against."""
+    d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        d[i][0] = i
+    for j in range(len(b) + 1):
+        d[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+@given(st.text(alphabet="abcde", max_size=10), st.text(alphabet="abcde", max_size=10), st.integers(0, 3))
+def test_edit_distance_agrees_with_the_textbook(a: str, b: str, limit: int) -> None:
+    assert edit_distance(a, b, limit) == min(reference_osa(a, b), limit + 1)

@@ -119,24 +119,39 @@ def _deletes(word: str, depth: int) -> Iterator[str]:
 
 def edit_distance(a: str, b: str, limit: int) -> int:
     """Optimal string alignment distance (Levenshtein plus adjacent transpositions), or ``limit + 1``."""
+    # A typo leaves most of a word alone: compare only what lies between the shared start and end.
+    start, stop_a, stop_b = 0, len(a), len(b)
+    while start < stop_a and start < stop_b and a[start] == b[start]:
+        start += 1
+    while stop_a > start and stop_b > start and a[stop_a - 1] == b[stop_b - 1]:
+        stop_a -= 1
+        stop_b -= 1
+    a, b = a[start:stop_a], b[start:stop_b]
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    if not a or not b:
+        return len(a) or len(b)
     previous2: list[int] = []
     previous = list(range(len(b) + 1))
     for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        best = current[0]
+        char = a[i - 1]
+        current = [i] * (len(b) + 1)
+        best = i
         for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                value = min(value, previous2[j - 2] + 1)
+            value = previous[j - 1] if char == b[j - 1] else previous[j - 1] + 1
+            if previous[j] + 1 < value:
+                value = previous[j] + 1
+            if current[j - 1] + 1 < value:
+                value = current[j - 1] + 1
+            if i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == b[j - 1] and previous2[j - 2] + 1 < value:
+                value = previous2[j - 2] + 1
             current[j] = value
-            best = min(best, value)
+            if value < best:
+                best = value
         if best > limit:
             return limit + 1
         previous2, previous = previous, current
-    return previous[-1]
+    return previous[-1] if previous[-1] <= limit else limit + 1
 
 
 class FuzzyIndex:

@@ -48,8 +48,19 @@ def _converter(taxonomy: Sequence[PlatformType]) -> cattrs.Converter:
             raise ValueError(f"unknown subtype {value!r}")
         return subtypes_by_id[value]
 
+    def structure_strings(value: object, _: object) -> tuple[str, ...]:
+        # cattrs' generic tuple hook checks nothing here that Platform's validators do not check again.
+        if not isinstance(value, list):
+            raise ValueError(f"expected a list of strings, got {value!r}")
+        return tuple(value)
+
+    def structure_passthrough(value: object, _: object) -> object:
+        return value  # Platform's validators check the type and the value
+
     converter.register_structure_hook(PlatformType, structure_type)
     converter.register_structure_hook(Subtype, structure_subtype)
+    converter.register_structure_hook_func(lambda cl: cl == tuple[str, ...], structure_strings)
+    converter.register_structure_hook_func(lambda cl: cl in (str | None, int | None), structure_passthrough)
     converter.register_unstructure_hook(PlatformType, lambda platform_type: platform_type.id)
     converter.register_unstructure_hook(Subtype, lambda subtype: subtype.id)
     return converter

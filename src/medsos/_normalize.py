@@ -109,7 +109,6 @@ def parse_reference(text: str) -> Reference:
     ``is_url`` set so that the text is not tried as a name either.  A bare host is also offered as an app
     id, since ``com.instagram.android`` looks like one.
     """
-    text = strip_wrapping(text)
     # Only the authority matters, and a valid one is short: look no further than this.
     head = text[: MAX_HOST_LENGTH + 600]
     plain = _PLAIN_URL_RE.match(head.lower())
@@ -117,16 +116,14 @@ def parse_reference(text: str) -> Reference:
         scheme, slashes, host, after = plain.groups()
         if (
             len(host) <= MAX_HOST_LENGTH
-            and not host.rpartition(".")[2].isdigit()
-            and host[0] != "-"
-            and host[-1] != "-"
-            and "-." not in host
-            and ".-" not in host
+            and not (host[-1].isdigit() and host.rpartition(".")[2].isdigit())  # an IPv4 address
+            and not ("-" in host and (host[0] == "-" or host[-1] == "-" or "-." in host or ".-" in host))
         ):
             is_url = bool(slashes or after)
             if scheme == "android-app" or not is_url:
                 return (host, host, is_url)
             return (host, None, True)
+    head = strip_wrapping(head)
     if not head.isascii():
         # Fold full-width and other compatibility forms as a browser's URL parser would.
         head = unicodedata.normalize("NFKC", head).translate(_DOT_LIKE)
