@@ -215,3 +215,9 @@ def test_any_text_gives_a_platform_or_unknown(text: str) -> None:
 def test_any_url_gives_a_platform_or_unknown(url: str) -> None:
     result = medsos.lookup(url, default=None)
     assert result is None or result.id == owner(parse_reference(url)[0] or "")
+
+
+def test_marks_of_other_scripts_are_kept() -> None:
+    assert name_key("พันทิป") != name_key("พนทป")
+    assert name_key("ドコモ") != name_key("トコモ")
+    assert medsos.lookup("พันทิป", fuzzy=False).id == medsos.lookup("pantip.com").id

@@ -66,12 +66,10 @@ def name_key(text: str) -> str:
         return "".join(ch for ch in folded if ch.isalnum() or ch in _KEPT_SYMBOLS)
     kept: list[str] = []
     for ch in unicodedata.normalize("NFKD", folded):
-        if unicodedata.combining(ch):
-            # Drop accents on Latin letters only: in kana or Devanagari the mark changes the letter.
-            if kept and kept[-1] < "\u0250":
-                continue
+        if ch.isalnum() or ch in _KEPT_SYMBOLS:
             kept.append(ch)
-        elif ch.isalnum() or ch in _KEPT_SYMBOLS:
+        elif unicodedata.category(ch)[0] == "M" and kept and kept[-1] >= "\u0250":
+            # Drop accents on Latin letters only: in Thai, kana or Devanagari the mark is part of the letter.
             kept.append(ch)
     return unicodedata.normalize("NFC", "".join(kept))
 
