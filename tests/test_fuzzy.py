@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -15,16 +17,20 @@ from medsos._fuzzy import FuzzyIndex, edit_distance, looks_like_a_typo
 LABELLED = json.loads((Path(__file__).parent / "fixtures" / "typos.json").read_text(encoding="utf-8"))
 
 
+def load_calibration() -> Any:
+    """benchmarks/fuzzy_calibration.py, whose rates() the docs' figures come from."""
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "fuzzy_calibration.py"
+    spec = importlib.util.spec_from_file_location("fuzzy_calibration", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def rates(typos: list[list[str]], negatives: list[str]) -> tuple[float, float]:
-    """Precision and recall of lookup() over labelled typos and negatives."""
-    correct = wrong = 0
-    for typo, platform_id in typos:
-        found = medsos.lookup(typo, default=None)
-        if found is not None:
-            correct += found.id == platform_id
-            wrong += found.id != platform_id
-    wrong += sum(medsos.lookup(word, default=None) is not None for word in negatives)
-    return correct / max(correct + wrong, 1), correct / len(typos)
+    precision, recall, _ = load_calibration().rates(medsos.load(), typos, negatives)
+    return precision, recall
 
 
 def test_precision_and_recall_on_the_tuning_set() -> None:
