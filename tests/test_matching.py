@@ -221,3 +221,16 @@ def test_marks_of_other_scripts_are_kept() -> None:
     assert name_key("พันทิป") != name_key("พนทป")
     assert name_key("ドコモ") != name_key("トコモ")
     assert medsos.lookup("พันทิป", fuzzy=False).id == medsos.lookup("pantip.com").id
+
+
+def test_every_label_survives_case_space_quotes_and_width() -> None:
+    # The property test above samples; this one walks every name, alias and former name, so that a label
+    # with URL characters in it ("Twitter/X", "Яндекс.Дзен") cannot slip through.
+    failures = []
+    for label, platform_id in NAMES:
+        full_width = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in label)
+        for variant in (label, label.upper(), f"  {label} ", f'"{label}"', f"{label}.", full_width):
+            found = medsos.lookup(variant, default=None, fuzzy=False)
+            if found is None or found.id != platform_id:
+                failures.append((variant, platform_id, found.id if found else None))
+    assert failures == []

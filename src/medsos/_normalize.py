@@ -11,8 +11,8 @@ import unicodedata
 __all__ = [
     "MAX_NAME_LENGTH",
     "Reference",
-    "dotted_name_key",
     "folded_text",
+    "literal_key",
     "name_key",
     "parse_reference",
     "strip_wrapping",
@@ -83,11 +83,12 @@ def strip_wrapping(text: str) -> str:
     return text.strip(_WRAPPING)
 
 
-def dotted_name_key(text: str) -> str:
-    """The key of a name that contains dots ("Last.fm"), kept whole so that it cannot be confused with a host."""
+def literal_key(text: str) -> str:
+    """The key of a name with URL characters in it ("Last.fm", "Twitter/X"): kept whole, so that only the
+    exact name matches and nothing built to look like a host or URL can pass for it."""
     if len(text) > MAX_NAME_LENGTH:
         return ""
-    return unicodedata.normalize("NFKC", strip_wrapping(text)).casefold()
+    return folded_text(strip_wrapping(text))
 
 
 #: What :func:`parse_reference` finds: ``(host, app_id, is_url)``.  A plain tuple, since it is made for

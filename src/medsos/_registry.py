@@ -9,7 +9,7 @@ from attrs import field, frozen, validators
 
 from medsos._errors import DatasetError, UnknownPlatformError
 from medsos._models import Platform, PlatformType, Subtype
-from medsos._normalize import MAX_NAME_LENGTH, dotted_name_key, folded_text, name_key, parse_reference
+from medsos._normalize import MAX_NAME_LENGTH, folded_text, literal_key, name_key, parse_reference
 from medsos._sentinel import MISSING as _MISSING
 
 if TYPE_CHECKING:
@@ -175,7 +175,8 @@ class Registry:
         self._types = TypeCollection(types)
         self._platforms = PlatformCollection(platforms)
         self._names: dict[str, _Entry] = {}
-        self._dotted_names: dict[str, _Entry] = {}
+        # Names with URL characters in them: parsed as URLs they name nothing, so they are looked up whole.
+        self._literal_labels: dict[str, _Entry] = {}
         self._hosts: dict[str, _Entry] = {}
         self._apps: dict[str, _Entry] = {}
         self._fuzzy: FuzzyIndex | None = None
@@ -199,8 +200,8 @@ class Registry:
                     problems.append(f"{platform.id}: {kind} {label!r} has no letters or digits")
                     continue
                 self._claim(self._names, key, (platform, kind, label), problems)
-                if "." in label:
-                    self._dotted_names.setdefault(dotted_name_key(label), (platform, kind, label))
+                if any(ch in label for ch in "./:?#@\\"):
+                    self._literal_labels.setdefault(literal_key(label), (platform, kind, label))
             for domain in platform.domains:
                 self._claim(self._hosts, domain, (platform, "domain", domain), problems)
             for domain in platform.short_domains:
@@ -298,12 +299,9 @@ class Registry:
                 if dot < 0 or host.find(".", dot + 1) < 0:
                     break
                 start = dot + 1
-            if not is_url:
-                return self._dotted_names.get(dotted_name_key(text))
-            return None
-        if is_url:
-            return None
-        return self._names.get(name_key(text))
+        elif not is_url:
+            return self._names.get(name_key(text))
+        return self._literal_labels.get(literal_key(text)) if self._literal_labels else None
 
     def _fuzzy_matches(self, text: str) -> list[Match]:
         key = name_key(text)
