@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-__all__ = ["NOT_PLATFORMS", "FuzzyIndex", "looks_like_a_typo", "max_edits"]
+__all__ = ["NOT_PLATFORMS", "FuzzyIndex", "looks_like_a_typo", "max_edits", "not_typos"]
 
 #: Fuzzy matching needs at least this many characters: shorter keys have too many neighbours.
 MIN_LENGTH = 5
@@ -68,6 +68,28 @@ NOT_PLATFORMS = frozenset(
 )
 
 
+_not_typos: frozenset[str] | None = None
+
+
+def not_typos() -> frozenset[str]:
+    """Keys never matched as typos: :data:`NOT_PLATFORMS` and the dictionary words in ``data/not_typos.json``.
+
+    That file is written by ``scripts/build_not_typos.py``: every English dictionary word that the rules of
+    :func:`looks_like_a_typo` would take for a typo of a bundled platform ("video" for Viadeo, "thread" for
+    Threads).
+    """
+    global _not_typos
+    if _not_typos is None:
+        import json
+        from importlib.resources import files
+
+        data = json.loads(
+            files("medsos").joinpath("data").joinpath("not_typos.json").read_text(encoding="utf-8")
+        )
+        _not_typos = NOT_PLATFORMS | frozenset(data["words"])
+    return _not_typos
+
+
 def max_edits(length: int) -> int:
     """How many edits a query of ``length`` characters may be from a name and still match it."""
     if length < MIN_LENGTH or length > MAX_LENGTH:
@@ -76,17 +98,23 @@ def max_edits(length: int) -> int:
 
 
 def looks_like_a_typo(query: str, key: str, distance: int) -> bool:
-    """Whether ``query`` reads as a slip of the fingers on ``key`` rather than another word built on it.
+    """Whether ``query`` reads as a slip of the fingers on ``key`` rather than a word of its own.
 
-    A dropped letter, two swapped letters or a doubled letter is a typo; so is a pair of edits inside a long
-    word, unless they replace its ending.  A short word with a letter changed or added ("tender" for "tinder", "lines" for "line"), or
-    ``key`` with letters added at its end or two cut from it ("bloggers", "Indonesia" for "Indonesiana"), is
-    a word of its own.
+    Typos keep the first letter and the letters of the word: a dropped, doubled or swapped letter, or in a long
+    word two such slips or one wrong letter.  Words built on a name are not typos of it: a different first
+    letter ("interest", "funny" against "pinterest", "ifunny"), letters added at the end ("bloggers"),
+    another ending ("telegrame" against "telegraph"), other letters ("medically" against "musically"), or
+    a short word with a letter changed or added ("tender" for "tinder", "lines" for "line").  Dictionary
+    words that still look like typos of a name are listed in ``data/not_typos.json``.
     """
+    if query[0] != key[0] and not (query[:2] == key[1::-1] and query[2:3] == key[2:3]):
+        return False
     if key.startswith(query):
         return len(key) - len(query) == 1  # only the last letter dropped
     if query.startswith(key):
         return query == key + key[-1]  # only the last letter doubled
+    if len(_letter_difference(query, key)) > 2:
+        return False  # more than one letter differs: another word, not a slip
     if len(query) >= 8:
         # Two edits in the last two letters replace the ending: "telegrame" is not "telegraph".
         return distance < 2 or query[: len(key) - 2] != key[:-2]
@@ -103,6 +131,18 @@ def looks_like_a_typo(query: str, key: str, distance: int) -> bool:
         diff = [i for i in range(len(query)) if query[i] != key[i]]
         return len(diff) == 2 and diff[1] == diff[0] + 1 and query[diff[0]] == key[diff[1]]
     return False
+
+
+def _letter_difference(a: str, b: str) -> list[str]:
+    """The letters one of ``a`` and ``b`` has and the other lacks, counted with repeats."""
+    remaining = list(b)
+    extra = []
+    for ch in a:
+        if ch in remaining:
+            remaining.remove(ch)
+        else:
+            extra.append(ch)
+    return extra + remaining
 
 
 def _deletes(word: str, depth: int) -> Iterator[str]:

@@ -303,11 +303,11 @@ class Registry:
             return self._names.get(name_key(text))
         return self._literal_labels.get(literal_key(text)) if self._literal_labels else None
 
-    def _fuzzy_matches(self, text: str) -> list[Match]:
+    def _fuzzy_matches(self, text: str, *, not_typos: frozenset[str] | None = None) -> list[Match]:
         key = name_key(text)
         from medsos import _fuzzy
 
-        if not _fuzzy.max_edits(len(key)) or key in _fuzzy.NOT_PLATFORMS:
+        if not _fuzzy.max_edits(len(key)) or key in (_fuzzy.not_typos() if not_typos is None else not_typos):
             return []
         if self._fuzzy is None:
             with self._fuzzy_lock:
