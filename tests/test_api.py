@@ -241,3 +241,22 @@ def test_the_shared_registry_cannot_be_rewired() -> None:
     for name in ("platforms", "types", "fuzzy_threshold"):
         with pytest.raises(AttributeError):
             setattr(registry, name, None)
+
+
+def test_types_and_subtypes_compare_equal_to_their_ids() -> None:
+    forum = medsos.classify("Quora")
+    assert forum == "forum"
+    assert forum != "blog"
+    assert "forum" == forum  # noqa: SIM300
+    counts: dict[object, int] = {forum: 1}
+    assert counts["forum"] == 1
+    assert [str(t) for t in medsos.types if t == "blog"] == ["blog"]
+    assert medsos.lookup("Quora").subtype == "forum.qna"
+    assert forum != 3
+
+
+def test_reprs_are_short() -> None:
+    assert repr(medsos.types["forum"]) == "PlatformType(id='forum')"
+    assert repr(medsos.types.subtype("forum.qna")) == "Subtype(id='forum.qna')"
+    assert len(repr(medsos.lookup("Quora"))) < 500
+    assert repr(medsos.search("Quora")[0]).startswith("Match(platform=<Platform 'quora'>, score=100.0")

@@ -74,7 +74,7 @@ def _check_name(instance: object, attribute: Attribute[Any], value: object) -> N
     _check_labels(instance, attribute, (value,))
 
 
-@frozen
+@frozen(eq=False)
 class Subtype:
     """A subtype of a social media type, such as ``media_sharing.photo``.
 
@@ -82,8 +82,8 @@ class Subtype:
     """
 
     id: str = field(validator=validators.matches_re(_SUBTYPE_ID_RE))
-    labels: Mapping[str, str] = field(converter=_text_map, validator=_check_text_map, hash=False)
-    descriptions: Mapping[str, str] = field(converter=_text_map, validator=_check_text_map, hash=False)
+    labels: Mapping[str, str] = field(converter=_text_map, validator=_check_text_map, repr=False)
+    descriptions: Mapping[str, str] = field(converter=_text_map, validator=_check_text_map, repr=False)
 
     @property
     def type_id(self) -> str:
@@ -97,8 +97,19 @@ class Subtype:
     def __str__(self) -> str:
         return self.id
 
+    # A subtype is its id, as far as comparisons go: == "forum.qna" works in a DataFrame filter.
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Subtype):
+            return self.id == other.id
+        if isinstance(other, str):
+            return self.id == other
+        return NotImplemented
 
-@frozen
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+
+@frozen(eq=False)
 class PlatformType:
     """One of the six types of social media: blog, social network, microblog, media sharing, forum, collaboration.
 
@@ -106,12 +117,12 @@ class PlatformType:
     """
 
     id: str = field(validator=validators.in_(TYPE_IDS))
-    labels: Mapping[str, str] = field(converter=_text_map, validator=_check_text_map, hash=False)
-    descriptions: Mapping[str, str] = field(converter=_text_map, validator=_check_text_map, hash=False)
+    labels: Mapping[str, str] = field(converter=_text_map, validator=_check_text_map, repr=False)
+    descriptions: Mapping[str, str] = field(converter=_text_map, validator=_check_text_map, repr=False)
     marketing_uses: Mapping[str, tuple[str, ...]] = field(
-        converter=_phrases_map, validator=_check_languages, hash=False
+        converter=_phrases_map, validator=_check_languages, repr=False
     )
-    subtypes: tuple[Subtype, ...] = field(converter=tuple)
+    subtypes: tuple[Subtype, ...] = field(converter=tuple, repr=False)
 
     @subtypes.validator
     def _check_subtypes(self, attribute: object, value: tuple[object, ...]) -> None:
@@ -134,6 +145,25 @@ class PlatformType:
     def __str__(self) -> str:
         return self.id
 
+    # A type is its id, as far as comparisons go, like a StrEnum: classify(x) == "forum" is what users write.
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PlatformType):
+            return self.id == other.id
+        if isinstance(other, str):
+            return self.id == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+
+def _id_repr(record: PlatformType | Subtype) -> str:
+    return repr(record.id)
+
+
+def _ids_repr(records: tuple[PlatformType, ...]) -> str:
+    return repr(tuple(record.id for record in records))
+
 
 @frozen(kw_only=True)
 class Platform:
@@ -147,9 +177,9 @@ class Platform:
 
     id: str = field(validator=validators.matches_re(_ID_RE))
     name: str = field(validator=_check_name)
-    type: PlatformType = field(validator=validators.instance_of(PlatformType))
-    subtype: Subtype = field(validator=validators.instance_of(Subtype))
-    secondary_types: tuple[PlatformType, ...] = field(default=(), converter=tuple)
+    type: PlatformType = field(validator=validators.instance_of(PlatformType), repr=_id_repr)
+    subtype: Subtype = field(validator=validators.instance_of(Subtype), repr=_id_repr)
+    secondary_types: tuple[PlatformType, ...] = field(default=(), converter=tuple, repr=_ids_repr)
     aliases: tuple[str, ...] = field(default=(), converter=_str_tuple, validator=_check_labels)
     former_names: tuple[str, ...] = field(default=(), converter=_str_tuple, validator=_check_labels)
     domains: tuple[str, ...] = field(

@@ -41,7 +41,7 @@ class Match:
     ``fuzzy``; ``key`` is the name, domain or app id that matched.
     """
 
-    platform: Platform
+    platform: Platform = field(repr=lambda platform: f"<Platform {platform.id!r}>")
     score: float = field(validator=[validators.gt(0), validators.le(100)])
     matched_by: MatchKind
     key: str
