@@ -221,7 +221,7 @@ def test_classify_many_keeps_order_and_defaults() -> None:
 
 def test_classify_many_rejects_non_text() -> None:
     with pytest.raises(TypeError):
-        medsos.classify_many(["Quora", None], default=None)  # type: ignore[list-item]
+        medsos.classify_many(["Quora", 42], default=None)  # type: ignore[list-item]
 
 
 def test_load_returns_the_shared_registry() -> None:
@@ -260,3 +260,18 @@ def test_reprs_are_short() -> None:
     assert repr(medsos.types.subtype("forum.qna")) == "Subtype(id='forum.qna')"
     assert len(repr(medsos.lookup("Quora"))) < 500
     assert repr(medsos.search("Quora")[0]).startswith("Match(platform=<Platform 'quora'>, score=100.0")
+
+
+def test_bulk_counts_missing_values_as_unknown() -> None:
+    nan = float("nan")
+    result = medsos.classify_many(["fb", None, nan, "fb"], default="unknown")  # type: ignore[list-item]
+    assert result == ["social_network", "unknown", "unknown", "social_network"]
+    with pytest.raises(medsos.UnknownPlatformError):
+        medsos.classify_many(["fb", None])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="str"):
+        medsos.lookup_many(["fb", 3], default=None)  # type: ignore[list-item]
+
+
+def test_bulk_refuses_a_single_string() -> None:
+    with pytest.raises(TypeError, match="single string"):
+        medsos.classify_many("facebook", default=None)

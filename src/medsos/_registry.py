@@ -47,6 +47,13 @@ class Match:
     key: str
 
 
+def _is_missing(value: object) -> bool:
+    """``None``, a float NaN, or pandas' ``NA`` and ``NaT``: how data frames spell a missing value."""
+    if value is None or (isinstance(value, float) and value != value):
+        return True
+    return type(value).__name__ in {"NAType", "NaTType"}
+
+
 class TypeCollection:
     """The six social media types, in the source article's order: iterable, sized, read-only.
 
@@ -409,9 +416,12 @@ class Registry:
     ) -> Sequence[object]:
         """:meth:`classify` every value, in order; each distinct value is classified once.
 
-        Meant for columns of logs, where a few hundred distinct values repeat a million times.
+        Meant for columns of logs, where a few hundred distinct values repeat a million times.  Missing values
+        (``None``, NaN, pandas' ``NA``) count as unknown text: they give ``default``, or raise
+        :class:`~medsos.UnknownPlatformError` when there is none.  Other values that are not text raise
+        :class:`TypeError`, and so does a single string passed instead of a column of them.
         """
-        return self._many(values, lambda text: self.classify(text, default=default, fuzzy=fuzzy))
+        return self._many(values, default, lambda text: self.classify(text, default=default, fuzzy=fuzzy))
 
     @overload
     def lookup_many(self, values: Iterable[str], *, fuzzy: bool = ...) -> list[Platform]: ...
@@ -420,22 +430,38 @@ class Registry:
     def lookup_many(
         self, values: Iterable[str], *, default: object = _MISSING, fuzzy: bool = True
     ) -> Sequence[object]:
-        """:meth:`lookup` every value, in order; each distinct value is looked up once."""
-        return self._many(values, lambda text: self.lookup(text, default=default, fuzzy=fuzzy))
+        """:meth:`lookup` every value, in order; each distinct value is looked up once.
+
+        Missing values are handled as by :meth:`classify_many`.
+        """
+        return self._many(values, default, lambda text: self.lookup(text, default=default, fuzzy=fuzzy))
 
     @staticmethod
-    def _many(values: Iterable[str], resolve: Callable[[str], object]) -> list[object]:
-        cache: dict[str, object] = {}
+    def _many(values: Iterable[str], default: object, resolve: Callable[[str], object]) -> list[object]:
+        if isinstance(values, str):
+            raise TypeError("pass a column (an iterable of strings), not a single string; use classify() for one")
+        cache: dict[object, object] = {}
         results: list[object] = []
         append = results.append
         for value in values:
             try:
                 append(cache[value])
+                continue
             except KeyError:
-                result = cache[value] = resolve(value)
-                append(result)
+                pass
             except TypeError:  # unhashable: resolve() explains what it wanted
                 append(resolve(value))
+                continue
+            if value.__class__ is str:
+                result = resolve(value)
+            elif _is_missing(value):
+                if default is _MISSING:
+                    raise UnknownPlatformError(str(value))
+                result = default
+            else:
+                result = resolve(value)  # raises TypeError, naming the type
+            cache[value] = result
+            append(result)
         return results
 
     def search(self, text: str, *, limit: int = 5) -> list[Match]:
