@@ -180,9 +180,18 @@ def test_platform_types_and_is_a() -> None:
     facebook = medsos.lookup("Facebook")
     assert facebook.types[0] is facebook.type
     assert facebook.is_a("social_network")
-    assert facebook.is_a(medsos.types["forum"])
-    assert not facebook.is_a("forum", include_secondary=False)
+    assert facebook.is_a(medsos.types["forum"], include_secondary=True)
+    assert not facebook.is_a("forum")
     assert str(facebook) == "Facebook"
+    with pytest.raises(ValueError, match="unknown type"):
+        facebook.is_a("Forum")
+
+
+def test_unknown_type_and_subtype_ids_are_errors() -> None:
+    with pytest.raises(ValueError, match="unknown type"):
+        medsos.platforms.of_type("forums")
+    with pytest.raises(ValueError, match="unknown subtype"):
+        medsos.platforms.of_subtype("forum.question")
 
 
 def test_search_shape_and_order() -> None:

@@ -235,9 +235,12 @@ class Platform:
     def is_active(self) -> bool:
         return self.status == "active"
 
-    def is_a(self, platform_type: PlatformType | str, *, include_secondary: bool = True) -> bool:
-        """Whether the platform is of ``platform_type`` (a type or its id), primarily or also secondarily."""
+    def is_a(self, platform_type: PlatformType | str, *, include_secondary: bool = False) -> bool:
+        """Whether the platform's type is ``platform_type`` (a type or its id); with ``include_secondary``, also
+        whether it is one of its secondary types.  An unknown type id raises :class:`ValueError`."""
         wanted = str(platform_type)
+        if wanted not in TYPE_IDS:
+            raise ValueError(f"unknown type {wanted!r}; the types are {', '.join(TYPE_IDS)}")
         candidates = self.types if include_secondary else (self.type,)
         return any(candidate.id == wanted for candidate in candidates)
 

@@ -114,10 +114,11 @@ class PlatformCollection:
     there is none, and ``platforms.of_type("forum")`` filters by type.
     """
 
-    __slots__ = ("_by_id",)
+    __slots__ = ("_by_id", "_subtype_ids")
 
-    def __init__(self, platforms: Iterable[Platform]) -> None:
+    def __init__(self, platforms: Iterable[Platform], *, subtype_ids: Iterable[str] = ()) -> None:
         self._by_id = {platform.id: platform for platform in sorted(platforms, key=lambda p: p.id)}
+        self._subtype_ids = frozenset(subtype_ids)
 
     def __getitem__(self, platform_id: str) -> Platform:
         return self._by_id[platform_id]
@@ -143,13 +144,19 @@ class PlatformCollection:
     def of_type(
         self, platform_type: PlatformType | str, *, include_secondary: bool = False
     ) -> tuple[Platform, ...]:
-        """The platforms of a type (a :class:`PlatformType` or its id), by default by primary type only."""
+        """The platforms of a type (a :class:`PlatformType` or its id), by primary type unless
+        ``include_secondary``.  An unknown type id raises :class:`ValueError`."""
         wanted = str(platform_type)
         return tuple(p for p in self if p.is_a(wanted, include_secondary=include_secondary))
 
     def of_subtype(self, subtype: Subtype | str) -> tuple[Platform, ...]:
-        """The platforms whose primary subtype is ``subtype`` (a :class:`Subtype` or its dotted id)."""
+        """The platforms whose primary subtype is ``subtype`` (a :class:`Subtype` or its dotted id).
+
+        An unknown subtype id raises :class:`ValueError`.
+        """
         wanted = str(subtype)
+        if self._subtype_ids and wanted not in self._subtype_ids:
+            raise ValueError(f"unknown subtype {wanted!r}; subtype ids look like 'forum.qna'")
         return tuple(p for p in self if p.subtype.id == wanted)
 
     def __repr__(self) -> str:
@@ -180,7 +187,10 @@ class Registry:
 
             types = load_taxonomy()
         self._types = TypeCollection(types)
-        self._platforms = PlatformCollection(platforms)
+        self._platforms = PlatformCollection(
+            platforms,
+            subtype_ids=(subtype.id for platform_type in self._types for subtype in platform_type.subtypes),
+        )
         self._names: dict[str, _Entry] = {}
         # Names with URL characters in them: parsed as URLs they name nothing, so they are looked up whole.
         self._literal_labels: dict[str, _Entry] = {}
@@ -439,7 +449,9 @@ class Registry:
     @staticmethod
     def _many(values: Iterable[str], default: object, resolve: Callable[[str], object]) -> list[object]:
         if isinstance(values, str):
-            raise TypeError("pass a column (an iterable of strings), not a single string; use classify() for one")
+            raise TypeError(
+                "pass a column (an iterable of strings), not a single string; use classify() for one"
+            )
         cache: dict[object, object] = {}
         results: list[object] = []
         append = results.append
