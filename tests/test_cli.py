@@ -49,10 +49,27 @@ def test_json_output() -> None:
     assert second == {"input": "qwzxv", "platform": None}
 
 
-def test_reads_stdin_when_no_inputs() -> None:
-    status, output = run("classify", stdin="Quora\n\nfb\n")
-    assert status == 0
-    assert [line.split("\t")[1] for line in output.splitlines()] == ["Quora", "Facebook"]
+def test_reads_stdin_when_no_inputs_one_row_per_line() -> None:
+    status, output = run("classify", stdin="Quora\n\nfb\n  \n")
+    assert status == 1
+    assert [line.split("\t")[1] for line in output.splitlines()] == [
+        "Quora",
+        "unknown",
+        "Facebook",
+        "unknown",
+    ]
+
+
+def test_tabs_in_input_do_not_break_columns() -> None:
+    _, output = run("classify", "Quora\tnope")
+    assert output.splitlines() == ["Quora\\tnope\tunknown"]
+
+
+def test_search_limit_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        run("search", "fb", "--limit", "-1")
+    assert info.value.code == 2
+    assert "at least 1" in capsys.readouterr().err
 
 
 def test_no_fuzzy_flag() -> None:

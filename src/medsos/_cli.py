@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
 
     search = commands.add_parser("search", help="print ranked candidates for a text")
     search.add_argument("text", metavar="TEXT")
-    search.add_argument("--limit", type=int, default=5)
+    search.add_argument("--limit", type=_limit, default=5, help="how many candidates at most (default 5)")
     search.add_argument("--json", action="store_true", help="print one JSON object per line")
 
     types = commands.add_parser("types", help="list the six types of social media and their subtypes")
@@ -50,8 +50,21 @@ def _parser() -> argparse.ArgumentParser:
 
 def _inputs(arguments: Sequence[str], stdin: TextIO) -> Iterable[str]:
     if not arguments or list(arguments) == ["-"]:
-        return (line.rstrip("\r\n") for line in stdin if line.strip())
+        # Every line gives one line of output, blank ones too, so that output rows match input rows.
+        return (line.rstrip("\r\n") for line in stdin)
     return arguments
+
+
+def _cell(text: str) -> str:
+    """``text`` made safe for one tab-separated column."""
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def _limit(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
 
 
 def _match_record(text: str, match: Match | None) -> dict[str, object]:
@@ -79,10 +92,10 @@ def _classify(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         if args.json:
             print(json.dumps(_match_record(text, match), ensure_ascii=False), file=out)
         elif match is None:
-            print(f"{text}\tunknown", file=out)
+            print(f"{_cell(text)}\tunknown", file=out)
         else:
             found = match.platform
-            print(f"{text}\t{found.name}\t{found.type.id}\t{found.type.label(args.lang)}", file=out)
+            print(f"{_cell(text)}\t{found.name}\t{found.type.id}\t{found.type.label(args.lang)}", file=out)
     return status
 
 

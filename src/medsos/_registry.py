@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import threading
 from typing import TYPE_CHECKING, Literal, TypeVar, overload
 
@@ -49,7 +50,7 @@ class Match:
 
 def _is_missing(value: object) -> bool:
     """``None``, a float NaN, or pandas' ``NA`` and ``NaT``: how data frames spell a missing value."""
-    if value is None or (isinstance(value, float) and value != value):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return True
     return type(value).__name__ in {"NAType", "NaTType"}
 
