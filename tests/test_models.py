@@ -138,3 +138,29 @@ def test_custom_registry_does_not_touch_the_bundled_one() -> None:
     Registry([*medsos.platforms.of_type("forum")[:3], make()])
     assert len(medsos.platforms) == before
     assert medsos.lookup("AskHere", default=None) is None
+
+
+@pytest.mark.parametrize(
+    ("bad", "said"),
+    [
+        ({"id": "Bad Id"}, "'id' must match"),
+        ({"country": "Indonesia"}, "'country' must match"),
+        ({"launched": "2004"}, "'launched' must be"),
+        ({"status": "dead"}, "'status' must be in"),
+        ({"type": "tv"}, "unknown type 'tv'"),
+        ({"followers": 3}, "extra fields found (followers)"),
+    ],
+)
+def test_record_errors_are_short_and_name_the_field(bad: dict[str, object], said: str) -> None:
+    record = {
+        "id": "x",
+        "name": "X1",
+        "type": "forum",
+        "subtype": "forum.qna",
+        "domains": ["x1.example"],
+        **bad,
+    }
+    with pytest.raises(DatasetError) as info:
+        Registry.from_records([record])
+    assert said in str(info.value)
+    assert "Attribute(" not in str(info.value)

@@ -12,7 +12,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from medsos._errors import DatasetError
-from medsos._models import Platform, PlatformType, Subtype
+from medsos._models import Platform, PlatformType, Status, Subtype
 
 if TYPE_CHECKING:
     import cattrs
@@ -60,7 +60,9 @@ def _converter(taxonomy: Sequence[PlatformType]) -> cattrs.Converter:
     converter.register_structure_hook(PlatformType, structure_type)
     converter.register_structure_hook(Subtype, structure_subtype)
     converter.register_structure_hook_func(lambda cl: cl == tuple[str, ...], structure_strings)
-    converter.register_structure_hook_func(lambda cl: cl in (str | None, int | None), structure_passthrough)
+    converter.register_structure_hook_func(
+        lambda cl: cl in (str | None, int | None, Status), structure_passthrough
+    )
     converter.register_unstructure_hook(PlatformType, lambda platform_type: platform_type.id)
     converter.register_unstructure_hook(Subtype, lambda subtype: subtype.id)
     return converter
@@ -109,13 +111,20 @@ def _explain(error: BaseException, what: str) -> str:
 
     def describe(exception: BaseException, type_: Any) -> str:
         # Our own hooks and the attrs validators say precisely what is wrong: keep their words.
-        if isinstance(exception, ValueError) and str(exception):
-            return str(exception)
+        if isinstance(exception, (TypeError, ValueError)) and str(exception):
+            return _first_sentence(exception)
         return format_exception(exception, type_)
 
     if isinstance(error, cattrs.BaseValidationError):
         return f"invalid {what}: " + "; ".join(cattrs.transform_error(error, format_exception=describe))
-    return f"invalid {what}: {error}"
+    return f"invalid {what}: {_first_sentence(error)}"
+
+
+def _first_sentence(error: BaseException) -> str:
+    # attrs validators raise (message, attribute, expected, value): the message alone says it all.
+    if len(error.args) > 1 and isinstance(error.args[0], str):
+        return error.args[0]
+    return str(error)
 
 
 def load_taxonomy() -> tuple[PlatformType, ...]:
