@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import importlib.util
 import json
 import re
 import subprocess
@@ -195,3 +196,21 @@ def test_exclusions_really_stay_unknown() -> None:
     rows = json.loads((ROOT / "scripts" / "excluded_hosts.json").read_text(encoding="utf-8"))["excluded"]
     resolved = [row["host"] for row in rows if medsos.lookup(row["host"], default=None, fuzzy=False)]
     assert resolved == []
+
+
+def test_dataset_file_is_in_canonical_form() -> None:
+    spec = importlib.util.spec_from_file_location("write_dataset", ROOT / "scripts" / "write_dataset.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = DATA.joinpath("platforms.json").read_text(encoding="utf-8")
+    assert module.render(json.loads(text)) == text, "run python scripts/write_dataset.py"
+
+
+def test_feature_names_resolve_to_their_platform() -> None:
+    for feature, platform_id in (
+        ("Facebook Groups", "facebook"), ("YouTube Shorts", "youtube"), ("Instagram Reels", "instagram"),
+        ("IGTV", "instagram"), ("X Spaces", "x"),
+    ):  # fmt: skip
+        assert medsos.lookup(feature, fuzzy=False).id == platform_id
