@@ -234,3 +234,16 @@ def test_every_label_survives_case_space_quotes_and_width() -> None:
             if found is None or found.id != platform_id:
                 failures.append((variant, platform_id, found.id if found else None))
     assert failures == []
+
+
+@pytest.mark.parametrize(
+    "url", ["http:facebook.com", "http:/facebook.com", "https:\\\\facebook.com/x", "https:///facebook.com"]
+)
+def test_slashes_after_an_http_scheme_are_read_as_browsers_do(url: str) -> None:
+    assert medsos.lookup(url).id == "facebook"
+
+
+def test_ports_must_be_real_ports() -> None:
+    assert medsos.lookup("https://facebook.com:443/").id == "facebook"
+    assert medsos.lookup("https://facebook.com:99999/", default=None) is None
+    assert medsos.lookup("facebook.com:70000", default=None) is None

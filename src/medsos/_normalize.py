@@ -35,8 +35,9 @@ _HOST_RE = re.compile(rf"(?:{_LABEL}\.)+{_LABEL}")
 # The usual shape of a referrer, lower-cased and parsed by one regex: an optional scheme and "//", a valid
 # host, an optional port, then the path or the end.  Anything else takes the slower, general road.
 _PLAIN_URL_RE = re.compile(
-    r"(?:(https?|android-app):(?=//))?(//)?((?:[a-z0-9_-]+\.)+[a-z0-9_-]+)\.?(?::[0-9]{1,5})?([/?#]|\Z)"
+    r"(?:(https?|android-app):(?=//))?(//)?((?:[a-z0-9_-]+\.)+[a-z0-9_-]+)\.?(?::([0-9]{1,5}))?([/?#]|\Z)"
 )
+_MAX_PORT = 65535
 _URL_SCHEMES = frozenset({"http", "https"})
 _APP_SCHEMES = frozenset({"android-app"})
 
@@ -112,9 +113,10 @@ def parse_reference(text: str) -> Reference:
     head = text[: MAX_HOST_LENGTH + 600]
     plain = _PLAIN_URL_RE.match(head.lower())
     if plain is not None:
-        scheme, slashes, host, after = plain.groups()
+        scheme, slashes, host, port, after = plain.groups()
         if (
             len(host) <= MAX_HOST_LENGTH
+            and (port is None or int(port) <= _MAX_PORT)
             and not (host[-1].isdigit() and host.rpartition(".")[2].isdigit())  # an IPv4 address
             and not ("-" in host and (host[0] == "-" or host[-1] == "-" or "-." in host or ".-" in host))
         ):
@@ -129,10 +131,14 @@ def parse_reference(text: str) -> Reference:
     scheme = None
     rest = head
     match = _SCHEME_RE.match(head)
-    if match and head.startswith("//", match.end()):
+    if match and match.group(1).lower() in _URL_SCHEMES:
+        # Browsers read "http:facebook.com" and "http:/\\facebook.com" as http://facebook.com/.
+        scheme = match.group(1).lower()
+        rest = head[match.end() :].lstrip("/\\")
+    elif match and head.startswith("//", match.end()):
         scheme = match.group(1).lower()
         rest = head[match.end() + 2 :]
-        if scheme not in _URL_SCHEMES and scheme not in _APP_SCHEMES:
+        if scheme not in _APP_SCHEMES:
             return _REJECTED_URL
     elif head.startswith("//"):
         scheme = ""
@@ -159,7 +165,10 @@ def parse_reference(text: str) -> Reference:
 def _clean_host(authority: str) -> str | None:
     if authority.startswith("["):  # an IPv6 literal is never a platform
         return None
-    host = _PORT_RE.sub("", authority)
+    port = _PORT_RE.search(authority)
+    if port is not None and len(port.group()) > 1 and int(port.group()[1:]) > _MAX_PORT:
+        return None
+    host = authority[: port.start()] if port is not None else authority
     if not host or len(host) > MAX_HOST_LENGTH + 1 or _SPACE_RE.search(host):
         return None
     if not host.isascii():
