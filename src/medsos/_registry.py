@@ -203,23 +203,20 @@ class Registry:
         if len(self.platforms) != len(platforms):
             ids = [p.id for p in platforms]
             problems += [f"id {pid!r} is used twice" for pid in sorted({i for i in ids if ids.count(i) > 1})]
+        for label, entry in self._labels():
+            key = name_key(label)
+            if not key:
+                problems.append(f"{entry[0].id}: {entry[1]} {label!r} has no letters or digits")
+                continue
+            self._claim(self._names, key, entry, problems)
+            if any(ch in label for ch in "./:?#@\\"):
+                self._literal_labels.setdefault(literal_key(label), entry)
         for platform in self.platforms:
             for platform_type in platform.types:
                 if platform_type not in self.types:
                     problems.append(
                         f"{platform.id}: type {platform_type.id} is not in this registry's taxonomy"
                     )
-            labelled: list[tuple[str, MatchKind]] = [(platform.name, "name")]
-            labelled += [(alias, "alias") for alias in platform.aliases]
-            labelled += [(former, "former_name") for former in platform.former_names]
-            for label, kind in labelled:
-                key = name_key(label)
-                if not key:
-                    problems.append(f"{platform.id}: {kind} {label!r} has no letters or digits")
-                    continue
-                self._claim(self._names, key, (platform, kind, label), problems)
-                if any(ch in label for ch in "./:?#@\\"):
-                    self._literal_labels.setdefault(literal_key(label), (platform, kind, label))
             for domain in platform.domains:
                 self._claim(self._hosts, domain, (platform, "domain", domain), problems)
             for domain in platform.short_domains:
@@ -280,7 +277,11 @@ class Registry:
 
     @classmethod
     def from_records(
-        cls, records: Iterable[dict[str, object]], *, types: Iterable[PlatformType] | None = None
+        cls,
+        records: Iterable[dict[str, object]],
+        *,
+        types: Iterable[PlatformType] | None = None,
+        fuzzy_threshold: float = FUZZY_ACCEPT_SCORE,
     ) -> Registry:
         """Build a registry from plain dicts shaped like the bundled ``platforms.json`` entries.
 
@@ -289,7 +290,8 @@ class Registry:
         from medsos._load import load_taxonomy, structure_platforms
 
         taxonomy = tuple(types) if types is not None else load_taxonomy()
-        return cls(structure_platforms(list(records), taxonomy), types=taxonomy)
+        platforms = structure_platforms(list(records), taxonomy)
+        return cls(platforms, types=taxonomy, fuzzy_threshold=fuzzy_threshold)
 
     # -- matching ---------------------------------------------------------------------------------------
 
