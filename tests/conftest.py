@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import importlib.util
 import os
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -21,3 +24,19 @@ def anchors() -> Path:
     if not folder.is_dir():
         pytest.skip("../shared/anchors is absent (it exists only in the developers' workspace)")
     return folder
+
+
+@pytest.fixture(scope="session")
+def script() -> Callable[[str], ModuleType]:
+    """Import one of the repository's scripts (``scripts/x.py`` or ``benchmarks/x.py``) by its path."""
+
+    def load(relative_path: str) -> ModuleType:
+        path = ROOT / relative_path
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    return load

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import medsos
@@ -45,24 +46,17 @@ def test_snowplow_other_referrers_stay_unknown(anchors: Path) -> None:
     assert resolved == {}
 
 
-def load_coverage_script() -> Any:
-    spec = importlib.util.spec_from_file_location("coverage_script", ROOT / "scripts" / "coverage.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_coverage_does_not_fall(anchors: Path) -> None:
+def test_coverage_does_not_fall(anchors: Path, script: Callable[[str], ModuleType]) -> None:
     # Floors at the figures of dataset 2026.11.26 (docs/data.md): a change that loses coverage fails here.
-    figures = load_coverage_script().measure(anchors)
+    figures = script("scripts/coverage.py").measure(anchors)
     share = {key: row["resolved"] / row["total"] for key, row in figures.items()}
     assert share["matomo"] >= 0.97
     assert share["snowplow"] >= 0.94
     assert share["ga4_hosts"] >= 0.77
 
 
-def test_everything_unresolved_is_a_documented_exclusion(anchors: Path) -> None:
-    figures = load_coverage_script().measure(anchors)
+def test_everything_unresolved_is_a_documented_exclusion(
+    anchors: Path, script: Callable[[str], ModuleType]
+) -> None:
+    figures = script("scripts/coverage.py").measure(anchors)
     assert [h for h in figures["ga4_hosts"]["missed"] if h not in EXCLUDED] == []

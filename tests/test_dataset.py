@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime
-import importlib.util
 import json
 import re
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import jsonschema
@@ -198,14 +199,11 @@ def test_exclusions_really_stay_unknown() -> None:
     assert resolved == []
 
 
-def test_dataset_file_is_in_canonical_form() -> None:
-    spec = importlib.util.spec_from_file_location("write_dataset", ROOT / "scripts" / "write_dataset.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+def test_dataset_file_is_in_canonical_form(script: Callable[[str], ModuleType]) -> None:
     text = DATA.joinpath("platforms.json").read_text(encoding="utf-8")
-    assert module.render(json.loads(text)) == text, "run python scripts/write_dataset.py"
+    assert script("scripts/write_dataset.py").render(json.loads(text)) == text, (
+        "run python scripts/write_dataset.py"
+    )
 
 
 def test_feature_names_resolve_to_their_platform() -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from types import ModuleType
 
 import pytest
 from hypothesis import given
@@ -19,29 +19,28 @@ from medsos._fuzzy import FuzzyIndex, edit_distance, looks_like_a_typo
 LABELLED = json.loads((Path(__file__).parent / "fixtures" / "typos.json").read_text(encoding="utf-8"))
 
 
-def load_calibration() -> Any:
-    """benchmarks/fuzzy_calibration.py, whose rates() the docs' figures come from."""
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "fuzzy_calibration.py"
-    spec = importlib.util.spec_from_file_location("fuzzy_calibration", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+@pytest.fixture(scope="module")
+def rates(script: Callable[[str], ModuleType]) -> Callable[[list[list[str]], list[str]], tuple[float, float]]:
+    """Precision and recall as benchmarks/fuzzy_calibration.py measures them for docs/matching.md."""
+    calibration = script("benchmarks/fuzzy_calibration.py")
+
+    def measure(typos: list[list[str]], negatives: list[str]) -> tuple[float, float]:
+        precision, recall, _ = calibration.rates(medsos.load(), typos, negatives)
+        return precision, recall
+
+    return measure
 
 
-def rates(typos: list[list[str]], negatives: list[str]) -> tuple[float, float]:
-    precision, recall, _ = load_calibration().rates(medsos.load(), typos, negatives)
-    return precision, recall
+Rates = Callable[[list[list[str]], list[str]], tuple[float, float]]
 
 
-def test_precision_and_recall_on_the_tuning_set() -> None:
+def test_precision_and_recall_on_the_tuning_set(rates: Rates) -> None:
     precision, recall = rates(LABELLED["typos"], LABELLED["negatives"])
     assert precision == 1.0
     assert recall >= 0.95
 
 
-def test_precision_and_recall_on_the_held_out_sets() -> None:
+def test_precision_and_recall_on_the_held_out_sets(rates: Rates) -> None:
     # Written after a round of tuning and not used to tune it (docs/matching.md says which set saw what).
     precision, recall = rates(LABELLED["held_out_typos"], LABELLED["held_out_negatives"])
     assert precision >= 0.95

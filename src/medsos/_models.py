@@ -74,8 +74,29 @@ def _check_name(instance: object, attribute: Attribute[Any], value: object) -> N
     _check_labels(instance, attribute, (value,))
 
 
+class _KnownById:
+    """Compares, hashes and prints as its id, like a StrEnum: ``classify(x) == "forum"`` is what users write,
+    in a DataFrame filter too."""
+
+    __slots__ = ()
+    id: str
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is type(self):
+            return self.id == other.id
+        if isinstance(other, str):
+            return self.id == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    def __str__(self) -> str:
+        return self.id
+
+
 @frozen(eq=False)
-class Subtype:
+class Subtype(_KnownById):
     """A subtype of a social media type, such as ``media_sharing.photo``.
 
     ``id`` is dotted: the id of its :class:`PlatformType`, a dot, and the subtype's own name.
@@ -94,23 +115,9 @@ class Subtype:
         """The subtype's name in ``language`` (``"en"`` or ``"id"``)."""
         return self.labels[language]
 
-    def __str__(self) -> str:
-        return self.id
-
-    # A subtype is its id, as far as comparisons go: == "forum.qna" works in a DataFrame filter.
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Subtype):
-            return self.id == other.id
-        if isinstance(other, str):
-            return self.id == other
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self.id)
-
 
 @frozen(eq=False)
-class PlatformType:
+class PlatformType(_KnownById):
     """One of the six types of social media: blog, social network, microblog, media sharing, forum, collaboration.
 
     ``str()`` of a type is its id, so ``print(medsos.classify("Quora"))`` prints ``forum``.
@@ -141,20 +148,6 @@ class PlatformType:
             if subtype.id == full_id:
                 return subtype
         raise KeyError(subtype_id)
-
-    def __str__(self) -> str:
-        return self.id
-
-    # A type is its id, as far as comparisons go, like a StrEnum: classify(x) == "forum" is what users write.
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, PlatformType):
-            return self.id == other.id
-        if isinstance(other, str):
-            return self.id == other
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self.id)
 
 
 def _id_repr(record: PlatformType | Subtype) -> str:
