@@ -244,7 +244,7 @@ def report(figures: dict[str, dict[str, float]]) -> str:
         "",
         "The first classify is the one figure above its target. It imports attrs and cattrs (the baseline itself),",
         "then creates the attrs record classes, imports importlib.resources and json, reads both JSON files,",
-        "structures the taxonomy and 655 platforms through the strict cattrs converter (with every attrs",
+        f"structures the taxonomy and {len(medsos.platforms)} platforms through the strict cattrs converter (with every attrs",
         "validator run) and builds the indexes. Run `python -X importtime -c \"import medsos; medsos.classify('x')\"`",
         "to see the parts; the attrs classes and the structuring of the records are the largest.",
         "",
