@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import attrs
@@ -284,3 +286,20 @@ def test_bulk_counts_missing_values_as_unknown() -> None:
 def test_bulk_refuses_a_single_string() -> None:
     with pytest.raises(TypeError, match="single string"):
         medsos.classify_many("facebook", default=None)
+
+
+def test_concurrent_first_use_loads_once(tmp_path: Path) -> None:
+    # In a fresh interpreter, eight threads ask at once: one registry, eight right answers.
+    code = (
+        "import threading, medsos\n"
+        "results, registries = [], []\n"
+        "def work():\n"
+        "    results.append(str(medsos.classify('Quora')))\n"
+        "    registries.append(id(medsos.load()))\n"
+        "threads = [threading.Thread(target=work) for _ in range(8)]\n"
+        "[t.start() for t in threads]; [t.join() for t in threads]\n"
+        "print(sorted(set(results)), len(set(registries)))\n"
+    )
+    command = [sys.executable, "-c", code]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, timeout=120, check=False)
+    assert result.stdout.split("\n")[0] == "['forum'] 1", result.stderr
