@@ -140,8 +140,47 @@ def test_lookalikes_and_other_schemes_stay_unknown(text: str) -> None:
     assert medsos.search(text) == []
 
 
-def test_full_width_url_resolves_like_a_browser_would() -> None:
-    assert medsos.lookup("ｈｔｔｐｓ://ｗｗｗ．ｙｏｕｔｕｂｅ．ｃｏｍ/").id == "youtube"
+def test_full_width_hosts_resolve_like_a_browser_would() -> None:
+    assert medsos.lookup("https://ｗｗｗ．ｙｏｕｔｕｂｅ．ｃｏｍ/").id == "youtube"
+    assert medsos.lookup("ｗｗｗ。ｙｏｕｔｕｂｅ。ｃｏｍ").id == "youtube"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://evil.example＠facebook.com",
+        "https://facebook.com＃.evil.example",
+        "https://facebook.com／.evil.example",
+        "https://facebook.com？x.evil.example",
+        "https://facebook.com＼.evil.example",
+    ],
+)
+def test_full_width_delimiters_do_not_split_a_host(url: str) -> None:
+    assert medsos.lookup(url, default=None) is None
+
+
+@pytest.mark.parametrize("padding", [" ", "(", '"', "‹", "a"])
+def test_padding_cannot_cut_a_host_short(padding: str) -> None:
+    for text in (
+        "https://" + "a" * 832 + "@facebook.com.evil.example/",
+        padding * 841 + "facebook.com.evil.example/x",
+        "http:" + "/" * 836 + "facebook.com.evil.example",
+    ):
+        assert medsos.lookup(text, default=None) is None, text[-40:]
+
+
+@given(st.integers(0, 1200), st.sampled_from(DOMAINS))
+def test_no_window_position_turns_a_lookalike_into_a_platform(cut: int, pair: tuple[str, str]) -> None:
+    domain, _ = pair
+    for text in (" " * cut + f"{domain}.evil.example/x", "https://" + "a" * cut + f"@{domain}.evil.example/"):
+        assert medsos.lookup(text, default=None) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Jane Doe <jane@facebook.com>", "contact us at press@fb.com", "press@fb.com"]
+)
+def test_email_addresses_are_not_visits(text: str) -> None:
+    assert medsos.lookup(text, default=None) is None
 
 
 def test_longest_listed_domain_wins() -> None:

@@ -38,6 +38,7 @@ _PLAIN_URL_RE = re.compile(
     r"(?:(https?|android-app):(?=//))?(//)?((?:[a-z0-9_-]+\.)+[a-z0-9_-]+)\.?(?::([0-9]{1,5}))?([/?#]|\Z)"
 )
 _MAX_PORT = 65535
+_WINDOW = MAX_HOST_LENGTH + 600
 _URL_SCHEMES = frozenset({"http", "https"})
 _APP_SCHEMES = frozenset({"android-app"})
 
@@ -109,13 +110,17 @@ def parse_reference(text: str) -> Reference:
     ``is_url`` set so that the text is not tried as a name either.  A bare host is also offered as an app
     id, since ``com.instagram.android`` looks like one.
     """
-    # Only the authority matters, and a valid one is short: look no further than this.
-    head = text[: MAX_HOST_LENGTH + 600]
+    text = strip_wrapping(text)
+    # Only the authority matters, and a valid one is short: look no further than this window.  Text cut
+    # short by it must show where its authority ends inside the window, or the cut could make a host.
+    head = text[:_WINDOW]
+    truncated = len(text) > _WINDOW
     plain = _PLAIN_URL_RE.match(head.lower())
     if plain is not None:
         scheme, slashes, host, port, after = plain.groups()
         if (
-            len(host) <= MAX_HOST_LENGTH
+            (after or not truncated)
+            and len(host) <= MAX_HOST_LENGTH
             and (port is None or int(port) <= _MAX_PORT)
             and not (host[-1].isdigit() and host.rpartition(".")[2].isdigit())  # an IPv4 address
             and not ("-" in host and (host[0] == "-" or host[-1] == "-" or "-." in host or ".-" in host))
@@ -124,10 +129,6 @@ def parse_reference(text: str) -> Reference:
             if scheme == "android-app" or not is_url:
                 return (host, host, is_url)
             return (host, None, True)
-    head = strip_wrapping(head)
-    if not head.isascii():
-        # Fold full-width and other compatibility forms as a browser's URL parser would.
-        head = unicodedata.normalize("NFKC", head).translate(_DOT_LIKE)
     scheme = None
     rest = head
     match = _SCHEME_RE.match(head)
@@ -146,16 +147,20 @@ def parse_reference(text: str) -> Reference:
     elif match and not head[match.end() :][:1].isdigit():
         # "mailto:someone@facebook.com", "javascript:..." and their kind name no host of ours.
         return _REJECTED_URL
+    # Split on ASCII delimiters only: a full-width "／" or "＠" inside a host makes it invalid, as in a browser.
     authority, *path = re.split(r"[/?#\\]", rest, maxsplit=1)
+    if truncated and not path:
+        return _REJECTED_URL
     # "facebook.com/x" is a URL without its scheme; "Where Are You Now?" is a name.
     is_url = scheme is not None or (bool(path) and not any(ch.isspace() for ch in authority))
-    userinfo, _, authority = authority.rpartition("@")
-    if userinfo and scheme is None and not any(ch.isspace() for ch in userinfo):
-        return _REJECTED_URL  # "someone@facebook.com" is an e-mail address, not a visit to Facebook
-    host = _clean_host(authority)
+    userinfo, at, host_part = authority.rpartition("@")
+    if at and scheme is None:
+        # "jane@facebook.com" or "Jane <jane@facebook.com>" is an e-mail address, not a visit to Facebook.
+        return _REJECTED_URL
+    host = _clean_host(host_part)
     if host is None:
         # "17.live.0.0" is a broken host, not a name with a typo in it: only dot-free text is tried as a name.
-        looks_dotted = "." in authority.strip(".") and not any(ch.isspace() for ch in authority)
+        looks_dotted = "." in host_part.strip(".") and not any(ch.isspace() for ch in host_part)
         return _REJECTED_URL if is_url or looks_dotted else _NOT_A_REFERENCE
     if scheme in _APP_SCHEMES or not is_url:
         return (host, host, is_url)
