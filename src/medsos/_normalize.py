@@ -153,7 +153,7 @@ def parse_reference(text: str) -> Reference:
         return _REJECTED_URL
     # "facebook.com/x" is a URL without its scheme; "Where Are You Now?" is a name.
     is_url = scheme is not None or (bool(path) and not any(ch.isspace() for ch in authority))
-    userinfo, at, host_part = authority.rpartition("@")
+    _, at, host_part = authority.rpartition("@")
     if at and scheme is None:
         # "jane@facebook.com" or "Jane <jane@facebook.com>" is an e-mail address, not a visit to Facebook.
         return _REJECTED_URL
