@@ -1,4 +1,4 @@
-"""Write src/medsos/data/not_typos.json: dictionary words that typo matching must leave alone.
+"""Write the dictionary part of src/medsos/data/not_typos.json: words that typo matching must leave alone.
 
     python scripts/build_not_typos.py                 # from /usr/share/dict/words (Debian's wamerican)
     python scripts/build_not_typos.py --check         # exit 1 when the file is stale
@@ -27,26 +27,26 @@ TARGET = ROOT / "src" / "medsos" / "data" / "not_typos.json"
 DEFAULT_WORDS = Path("/usr/share/dict/words")
 
 
-def words_taken_for_typos(words_file: Path) -> list[str]:
+def words_taken_for_typos(words_file: Path, curated: frozenset[str]) -> list[str]:
     registry = medsos.load()
     lines = words_file.read_text(encoding="utf-8").splitlines()
-    words = {name_key(line.strip()) for line in lines if line.strip().isalpha()}  # no "genius's"
+    words = {name_key(line.strip()) for line in lines}  # "Goodyear's" too: name keys drop the apostrophe
     found = []
-    for key in sorted(w for w in words if w.isalpha()):
-        if registry.lookup(key, default=None, fuzzy=False) is not None:
-            continue  # a real name or alias: not a typo at all
-        candidates = registry._fuzzy_matches(key, not_typos=_fuzzy.NOT_PLATFORMS)
+    for key in sorted(w for w in words if w.isalpha()):  # keys with digits or symbols are no dictionary word
+        if key in curated or registry.lookup(key, default=None, fuzzy=False) is not None:
+            continue  # listed by hand already, or a real name or alias: not a typo at all
+        candidates = registry._fuzzy_matches(key, not_typos=curated)
         if candidates and candidates[0].score >= registry.fuzzy_threshold:
             found.append(key)
     return found
 
 
 def render(words: list[str], source: Path) -> str:
-    data = {
-        "description": "Dictionary words that typo matching leaves unknown. Written by scripts/build_not_typos.py; do not edit.",
-        "source": f"{source.name} (Debian wamerican)" if source == DEFAULT_WORDS else source.name,
-        "words": words,
-    }
+    data = json.loads(TARGET.read_text(encoding="utf-8"))
+    data["dictionary_source"] = (
+        f"{source.name} (Debian wamerican)" if source == DEFAULT_WORDS else source.name
+    )
+    data["dictionary"] = words
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -58,9 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.words.exists():
         print(f"skipped: {args.words} is absent (on Debian: apt-get install wamerican)")
         return 0
-    # Start from an empty list, so that the result does not depend on the file it replaces.
-    _fuzzy._not_typos = _fuzzy.NOT_PLATFORMS
-    text = render(words_taken_for_typos(args.words), args.words)
+    # Start from the hand-made list alone, so that the result does not depend on the words it replaces.
+    curated = _fuzzy.read_not_typos(dictionary=False)
+    _fuzzy._not_typos = curated
+    text = render(words_taken_for_typos(args.words, curated), args.words)
     if args.check:
         current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
         if current != text:
@@ -68,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
     TARGET.write_text(text, encoding="utf-8")
-    print(f"{len(json.loads(text)['words'])} words written to {TARGET.relative_to(ROOT)}")
+    print(f"{len(json.loads(text)['dictionary'])} dictionary words written to {TARGET.relative_to(ROOT)}")
     return 0
 
 

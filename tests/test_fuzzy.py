@@ -128,3 +128,10 @@ def reference_osa(a: str, b: str) -> int:
 @given(st.text(alphabet="abcde", max_size=10), st.text(alphabet="abcde", max_size=10), st.integers(0, 3))
 def test_edit_distance_agrees_with_the_textbook(a: str, b: str, limit: int) -> None:
     assert edit_distance(a, b, limit) == min(reference_osa(a, b), limit + 1)
+
+
+@pytest.mark.parametrize(
+    "word", ["kasus", "elemen", "katak", "prima", "lista", "microblog", "arena", "yellow", "beam", "fаcebook"]
+)
+def test_words_found_by_review_stay_unknown(word: str) -> None:
+    assert medsos.lookup(word, default=None) is None

@@ -11,83 +11,40 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-__all__ = ["NOT_PLATFORMS", "FuzzyIndex", "looks_like_a_typo", "max_edits", "not_typos"]
+__all__ = ["FuzzyIndex", "looks_like_a_typo", "max_edits", "not_typos", "read_not_typos"]
 
 #: Fuzzy matching needs at least this many characters: shorter keys have too many neighbours.
 MIN_LENGTH = 5
 #: Longer queries are not matched fuzzily (no platform name is that long), which bounds the work.
-MAX_LENGTH = 40
-
-
-#: Name keys of well-known brands and words that are not social platforms but sit one or two typos away from
-#: one ("google" is one edit from "google+"): fuzzy matching leaves them unknown.
-NOT_PLATFORMS = frozenset(
-    [
-        "google",
-        "gmail",
-        "yahoo",
-        "amazon",
-        "apple",
-        "microsoft",
-        "netflix",
-        "outlook",
-        "hotmail",
-        "bing",
-        "baidu",
-        "naver",
-        "yandex",
-        "alibaba",
-        "shopee",
-        "tokopedia",
-        "lazada",
-        "gojek",
-        "grab",
-        "paypal",
-        "ebay",
-        "hello",
-        "world",
-        "helloworld",
-        "media",
-        "social",
-        "sosial",
-        "medsos",
-        "other",
-        "direct",
-        "organic",
-        "email",
-        "newsletter",
-        "search",
-        "referral",
-        "unknown",
-        "indonesia",
-        "indonesian",
-        "bloggers",
-        "youtuber",
-        "youtubers",
-    ]
-)
+MAX_LENGTH = 30
 
 
 _not_typos: frozenset[str] | None = None
 
 
 def not_typos() -> frozenset[str]:
-    """Keys never matched as typos: :data:`NOT_PLATFORMS` and the dictionary words in ``data/not_typos.json``.
+    """Name keys that typo matching leaves unknown, from ``data/not_typos.json``.
 
-    That file is written by ``scripts/build_not_typos.py``: every English dictionary word that the rules of
-    :func:`looks_like_a_typo` would take for a typo of a bundled platform ("video" for Viadeo, "thread" for
-    Threads).
+    The file holds a hand-made list (brands and words next to platform names: "google" is one edit from
+    "google+", "kasus" from "kaskus") and the English dictionary words that :func:`looks_like_a_typo` would
+    take for a typo of a bundled platform ("video" for Viadeo), written by ``scripts/build_not_typos.py``.
     """
     global _not_typos
     if _not_typos is None:
-        import json
-        from importlib.resources import files
-
-        data = json.loads(
-            files("medsos").joinpath("data").joinpath("not_typos.json").read_text(encoding="utf-8")
-        )
-        _not_typos = NOT_PLATFORMS | frozenset(data["words"])
+        _not_typos = read_not_typos(dictionary=True)
     return _not_typos
+
+
+def read_not_typos(*, dictionary: bool) -> frozenset[str]:
+    """The hand-made list, and with ``dictionary`` the dictionary words too, as name keys."""
+    import json
+    from importlib.resources import files
+
+    from medsos._normalize import name_key
+
+    data = json.loads(files("medsos").joinpath("data").joinpath("not_typos.json").read_text(encoding="utf-8"))
+    words = data["curated"] + (data["dictionary"] if dictionary else [])
+    return frozenset(name_key(word) for word in words)
 
 
 def max_edits(length: int) -> int:
@@ -100,8 +57,8 @@ def max_edits(length: int) -> int:
 def looks_like_a_typo(query: str, key: str, distance: int) -> bool:
     """Whether ``query`` reads as a slip of the fingers on ``key`` rather than a word of its own.
 
-    Typos keep the first letter and the letters of the word: a dropped, doubled or swapped letter, or in a long
-    word two such slips or one wrong letter.  Words built on a name are not typos of it: a different first
+    Typos keep the first letter and the letters of the word: a dropped, doubled or swapped letter, or in a name
+    of eight letters or more, two such slips or one wrong letter.  Words built on a name are not typos of it: a different first
     letter ("interest", "funny" against "pinterest", "ifunny"), letters added at the end ("bloggers"),
     another ending ("telegrame" against "telegraph"), other letters ("medically" against "musically"), or
     a short word with a letter changed or added ("tender" for "tinder", "lines" for "line").  Dictionary
@@ -110,12 +67,14 @@ def looks_like_a_typo(query: str, key: str, distance: int) -> bool:
     if query[0] != key[0] and not (query[:2] == key[1::-1] and query[2:3] == key[2:3]):
         return False
     if key.startswith(query):
-        return len(key) - len(query) == 1  # only the last letter dropped
+        # Only the last letter dropped, from a name long enough that the rest is not a word of its own
+        # ("youtub", but not "prima" for "primal" or "lista" for "listal").
+        return len(key) - len(query) == 1 and len(key) >= 7
     if query.startswith(key):
         return query == key + key[-1]  # only the last letter doubled
     if len(_letter_difference(query, key)) > 2:
         return False  # more than one letter differs: another word, not a slip
-    if len(query) >= 8:
+    if len(key) >= 8:
         # Two edits in the last two letters replace the ending: "telegrame" is not "telegraph".
         return distance < 2 or query[: len(key) - 2] != key[:-2]
     if len(query) == len(key) - 1:

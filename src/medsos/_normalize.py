@@ -23,8 +23,9 @@ MAX_NAME_LENGTH = 200
 #: The longest hostname DNS allows.
 MAX_HOST_LENGTH = 253
 
-# Characters that survive in a name key besides letters and digits: they tell "Google+" from "Google".
-_KEPT_SYMBOLS = frozenset("+&")
+# Characters that survive in a name key besides letters and digits: they tell "Google+" from "Google", and
+# "Are.na" from the word "arena".
+_KEPT_SYMBOLS = frozenset("+&.")
 # IDNA treats these as label separators, so a browser does too.
 _DOT_LIKE = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 _SCHEME_RE = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
@@ -57,13 +58,14 @@ def name_key(text: str) -> str:
     """The key a name or alias is indexed and looked up by.
 
     Width forms and compatibility characters are folded (NFKC), case is folded, accents on Latin letters are
-    dropped, and every character that is not a letter, a digit, ``+`` or ``&`` is removed, so surrounding
-    space and punctuation, inner spaces, dots and dashes do not matter: ``" Stack-Overflow "`` and
-    ``"stackoverflow"`` share a key.  Text longer than :data:`MAX_NAME_LENGTH` gets the empty key.
+    dropped, surrounding space and punctuation go, and inside the name every character that is not a letter,
+    a digit, ``+``, ``&`` or ``.`` is removed, so inner spaces and dashes do not matter: ``" Stack-Overflow! "``
+    and ``"stackoverflow"`` share a key, while ``"Are.na"`` and ``"arena"`` do not.  Text longer than
+    :data:`MAX_NAME_LENGTH` gets the empty key.
     """
     if len(text) > MAX_NAME_LENGTH:
         return ""
-    folded = folded_text(text)
+    folded = folded_text(strip_wrapping(text))
     if folded.isascii():
         return "".join(ch for ch in folded if ch.isalnum() or ch in _KEPT_SYMBOLS)
     kept: list[str] = []

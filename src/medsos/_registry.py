@@ -329,10 +329,13 @@ class Registry:
 
         if not _fuzzy.max_edits(len(key)) or key in (_fuzzy.not_typos() if not_typos is None else not_typos):
             return []
+        if not key.isascii() and any("a" <= ch <= "z" for ch in key):
+            return []  # Latin mixed with another script is a homoglyph trick, not a typo
         if self._fuzzy is None:
             with self._fuzzy_lock:
                 if self._fuzzy is None:
-                    self._fuzzy = _fuzzy.FuzzyIndex(self._names)
+                    # Names with dots ("Micro.blog") are host-like: only their exact spelling should match.
+                    self._fuzzy = _fuzzy.FuzzyIndex(key for key in self._names if "." not in key)
         matches: list[Match] = []
         seen: set[str] = set()
         for distance, candidate in self._fuzzy.candidates(key):
