@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -119,3 +120,30 @@ def test_real_process_survives_unprintable_input(module: bool) -> None:
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines()[0].split("\t")[2] == "forum"
     assert "Traceback" not in result.stderr
+
+
+def run_process(*argv: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    command = [sys.executable, "-m", "medsos", *argv]
+    return subprocess.run(command, input=stdin, capture_output=True, env=env, timeout=120, check=False)
+
+
+def test_invalid_utf8_on_stdin_gives_unknown_rows_not_a_crash() -> None:
+    result = run_process("classify", stdin=b"fb\n\xff\nig\n")
+    assert b"Traceback" not in result.stderr
+    rows = [line.split(b"\t") for line in result.stdout.splitlines()]
+    assert [row[1] for row in rows] == [b"Facebook", b"unknown", b"Instagram"]
+    assert result.returncode == 1
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    # Far more output than a pipe buffers, so that the writer meets the closed pipe.
+    command = f"yes fb | head -100000 | {sys.executable} -m medsos classify | head -1"
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=120, check=False)
+    assert result.stdout == "fb\tFacebook\tsocial_network\tSocial network\n"
+    assert "Traceback" not in result.stderr
+
+
+def test_control_characters_are_escaped() -> None:
+    _, output = run("classify", "a\x1b[31mb\u2028c")
+    assert output == "a\\x1b[31mb\\u2028c\tunknown\n"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
 import sys
 from typing import TYPE_CHECKING, TextIO
 
@@ -55,9 +57,18 @@ def _inputs(arguments: Sequence[str], stdin: TextIO) -> Iterable[str]:
     return arguments
 
 
+_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
 def _cell(text: str) -> str:
-    """``text`` made safe for one tab-separated column."""
-    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    """``text`` made safe for one tab-separated column of a terminal: no tabs, line breaks or control codes."""
+    if text.isprintable() and "\\" not in text:
+        return text
+    return "".join(
+        _ESCAPES.get(ch)
+        or (ch if ch.isprintable() else ch.encode("unicode_escape", "backslashreplace").decode())
+        for ch in text
+    )
 
 
 def _limit(value: str) -> int:
@@ -122,11 +133,24 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, stdin:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit status."""
     out = out or sys.stdout
     stdin = stdin or sys.stdin
-    if out is sys.stdout and hasattr(sys.stdout, "reconfigure"):
+    if out is sys.stdout and isinstance(sys.stdout, io.TextIOWrapper):
         # Input may hold lone surrogates or characters the terminal cannot show: escape, never crash.
         sys.stdout.reconfigure(errors="backslashreplace")
+    if stdin is sys.stdin and isinstance(sys.stdin, io.TextIOWrapper):
+        # Bytes that are not UTF-8 become unknown input rows, not a crash that loses every row.
+        sys.stdin.reconfigure(errors="surrogateescape")
     parser = _parser()
     args = parser.parse_args(argv)
+    try:
+        return _run(parser, args, out, stdin)
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     if args.version:
         print(f"medsos {medsos.__version__} (dataset {medsos.DATASET_VERSION})", file=out)
         return 0
