@@ -164,3 +164,32 @@ def test_record_errors_are_short_and_name_the_field(bad: dict[str, object], said
         Registry.from_records([record])
     assert said in str(info.value)
     assert "Attribute(" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("records", "said"),
+    [
+        (
+            [{"id": "x", "name": "X1", "type": "forum", "subtype": "forum.qna", "domains": ["co.uk"]}],
+            "public suffix",
+        ),
+        ([{"id": "x", "name": "X1", "type": "forum", "subtype": "forum.qna", "launched": True}], "year"),
+        (
+            [{"id": "x", "name": "X1", "type": "forum", "subtype": "forum.qna", "aliases": ["a" * 300]}],
+            "too long",
+        ),
+        ({"id": "x", "name": "X1", "type": "forum", "subtype": "forum.qna"}, "list of records"),
+        (["facebook"], "mapping"),
+    ],
+)
+def test_from_records_refuses_what_it_cannot_use(records: object, said: str) -> None:
+    with pytest.raises(DatasetError, match=said):
+        Registry.from_records(records)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("threshold", "error"), [(float("nan"), ValueError), ("74", TypeError), (0, ValueError)]
+)
+def test_fuzzy_threshold_is_checked(threshold: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        Registry([], fuzzy_threshold=threshold)  # type: ignore[arg-type]

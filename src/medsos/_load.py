@@ -84,17 +84,21 @@ def structure_taxonomy(data: Mapping[str, Any]) -> tuple[PlatformType, ...]:
         raise DatasetError(_explain(error, "taxonomy")) from error
 
 
-def structure_platforms(records: Iterable[Any], taxonomy: Sequence[PlatformType]) -> list[Platform]:
+def structure_platforms(records: Iterable[object], taxonomy: Sequence[PlatformType]) -> list[Platform]:
     """Turn plain dicts into :class:`Platform` records, strictly: an unknown key is an error."""
     import cattrs
 
     converter = _converter(taxonomy)
     platforms = []
     for record in records:
+        if not isinstance(record, Mapping):
+            raise DatasetError(
+                f"each platform record must be a mapping (a dict), not {type(record).__name__}"
+            )
         try:
             platforms.append(converter.structure(record, Platform))
         except (cattrs.BaseValidationError, TypeError, ValueError) as error:
-            where = record.get("id", "?") if isinstance(record, Mapping) else repr(record)[:40]
+            where = record.get("id", "?")
             raise DatasetError(_explain(error, f"platform {where}")) from error
     return platforms
 

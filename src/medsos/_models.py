@@ -70,6 +70,11 @@ def _check_labels(instance: object, attribute: Attribute[Any], value: tuple[obje
             raise ValueError(f"{attribute.name}: {label!r} is not a non-empty string")
 
 
+def _check_year(instance: object, attribute: Attribute[Any], value: object) -> None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"'{attribute.name}' must be a year (an int), not {value!r}")
+
+
 def _check_name(instance: object, attribute: Attribute[Any], value: object) -> None:
     _check_labels(instance, attribute, (value,))
 
@@ -193,9 +198,9 @@ class Platform:
     country: str | None = field(
         default=None, validator=validators.optional(validators.matches_re(_COUNTRY_RE))
     )
-    launched: int | None = field(default=None, validator=validators.optional(validators.instance_of(int)))
+    launched: int | None = field(default=None, validator=validators.optional(_check_year))
     status: Status = field(default="active", validator=validators.in_(("active", "defunct")))
-    closed: int | None = field(default=None, validator=validators.optional(validators.instance_of(int)))
+    closed: int | None = field(default=None, validator=validators.optional(_check_year))
 
     @subtype.validator
     def _check_subtype(self, attribute: object, value: Subtype) -> None:

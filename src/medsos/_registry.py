@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import re
 import threading
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal, TypeVar, overload
 
 from attrs import field, frozen, validators
@@ -46,6 +48,10 @@ class Match:
     score: float = field(validator=[validators.gt(0), validators.le(100)])
     matched_by: MatchKind
     key: str
+
+
+# Second-level public suffixes of country domains ("co.uk", "com.br", "or.id"): never one platform's domain.
+_PUBLIC_SUFFIX_RE = re.compile(r"(?:co|com|net|org|gov|edu|ac|or|ne|go|gob|nic|mil|web|sch|my|biz)\.[a-z]{2}")
 
 
 def _is_missing(value: object) -> bool:
@@ -182,6 +188,10 @@ class Registry:
         fuzzy_threshold: float = FUZZY_ACCEPT_SCORE,
     ) -> None:
         platforms = tuple(platforms)
+        if isinstance(fuzzy_threshold, bool) or not isinstance(fuzzy_threshold, (int, float)):
+            raise TypeError(f"fuzzy_threshold must be a number, not {type(fuzzy_threshold).__name__}")
+        if not 0 < fuzzy_threshold <= 100:  # NaN fails this too
+            raise ValueError(f"fuzzy_threshold must be in (0, 100], not {fuzzy_threshold!r}")
         self._fuzzy_threshold = float(fuzzy_threshold)
         if types is None:
             from medsos._load import load_taxonomy
@@ -206,7 +216,8 @@ class Registry:
         for label, entry in self._labels():
             key = name_key(label)
             if not key:
-                problems.append(f"{entry[0].id}: {entry[1]} {label!r} has no letters or digits")
+                why = "is too long" if len(label) > MAX_NAME_LENGTH else "has no letters or digits"
+                problems.append(f"{entry[0].id}: {entry[1]} {label!r} {why}")
                 continue
             self._claim(self._names, key, entry, problems)
             if any(ch in label for ch in "./:?#@\\"):
@@ -218,6 +229,10 @@ class Registry:
                         f"{platform.id}: type {platform_type.id} is not in this registry's taxonomy"
                     )
             for domain in platform.domains:
+                if _PUBLIC_SUFFIX_RE.fullmatch(domain):
+                    problems.append(
+                        f"{platform.id}: {domain!r} is a public suffix, shared by everyone under it"
+                    )
                 self._claim(self._hosts, domain, (platform, "domain", domain), problems)
             for domain in platform.short_domains:
                 self._claim(self._hosts, domain, (platform, "short_domain", domain), problems)
@@ -289,6 +304,8 @@ class Registry:
         """
         from medsos._load import load_taxonomy, structure_platforms
 
+        if isinstance(records, Mapping):
+            raise DatasetError("from_records() takes a list of records; wrap a single record in a list")
         taxonomy = tuple(types) if types is not None else load_taxonomy()
         platforms = structure_platforms(list(records), taxonomy)
         return cls(platforms, types=taxonomy, fuzzy_threshold=fuzzy_threshold)
