@@ -277,8 +277,10 @@ def test_bulk_counts_missing_values_as_unknown() -> None:
     nan = float("nan")
     result = medsos.classify_many(["fb", None, nan, "fb"], default="unknown")  # type: ignore[list-item]
     assert result == ["social_network", "unknown", "unknown", "social_network"]
-    with pytest.raises(medsos.UnknownPlatformError):
+    with pytest.raises(medsos.UnknownPlatformError, match="missing value") as info:
         medsos.classify_many(["fb", None])  # type: ignore[list-item]
+    assert info.value.missing
+    assert not pickle.loads(pickle.dumps(info.value)).suggestions
     with pytest.raises(TypeError, match="str"):
         medsos.lookup_many(["fb", 3], default=None)  # type: ignore[list-item]
 

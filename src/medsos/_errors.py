@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = ["DatasetError", "MedsosError", "UnknownPlatformError"]
 
 
@@ -13,20 +15,29 @@ class UnknownPlatformError(MedsosError, LookupError):
     """The text names no platform medsos knows.
 
     ``query`` is the text that was looked up; ``suggestions`` holds the names of close platforms, best first,
-    and may be empty.
+    and may be empty; ``missing`` is true when the value was a gap in a column rather than text.
     """
 
-    def __init__(self, query: str, suggestions: tuple[str, ...] = ()) -> None:
+    def __init__(self, query: str, suggestions: tuple[str, ...] = (), *, missing: bool = False) -> None:
         self.query = query
         self.suggestions = suggestions
-        shown = query if len(query) <= 80 else query[:77] + "..."
-        message = f"{shown!r} is not a social media platform medsos knows"
-        if suggestions:
-            message += "; did you mean " + ", ".join(repr(name) for name in suggestions) + "?"
+        #: The value was a gap in a column (``None``, NaN) rather than text; ``query`` is its ``str()``.
+        self.missing = missing
+        if missing:
+            message = f"a missing value ({query}) names no platform; pass default= to keep gaps"
+        else:
+            shown = query if len(query) <= 80 else query[:77] + "..."
+            message = f"{shown!r} is not a social media platform medsos knows"
+            if suggestions:
+                message += "; did you mean " + ", ".join(repr(name) for name in suggestions) + "?"
         super().__init__(message)
 
-    def __reduce__(self) -> tuple[type[UnknownPlatformError], tuple[str, tuple[str, ...]]]:
-        return (type(self), (self.query, self.suggestions))
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_unknown, (self.query, self.suggestions, self.missing))
+
+
+def _rebuild_unknown(query: str, suggestions: tuple[str, ...], missing: bool) -> UnknownPlatformError:
+    return UnknownPlatformError(query, suggestions, missing=missing)
 
 
 class DatasetError(MedsosError, ValueError):

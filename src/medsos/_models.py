@@ -80,8 +80,8 @@ def _check_name(instance: object, attribute: Attribute[Any], value: object) -> N
 
 
 class _KnownById:
-    """Compares, hashes and prints as its id, like a StrEnum: ``classify(x) == "forum"`` is what users write,
-    in a DataFrame filter too."""
+    """Compares equal to its id, hashes as it and prints as it: ``classify(x) == "forum"`` is what users write,
+    in a DataFrame filter too.  It is not a ``str`` itself: use ``str()`` or ``.id`` for JSON or sorting."""
 
     __slots__ = ()
     id: str

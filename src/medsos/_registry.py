@@ -368,12 +368,15 @@ class Registry:
         matches.sort(key=lambda m: (-m.score, m.platform.name.casefold(), m.platform.id))
         return matches
 
-    def _typo(self, text: str) -> Match | None:
-        """The one platform ``text`` is a typo of, if it is clearly one."""
+    def _candidates(self, text: str) -> list[Match]:
+        """Typo candidates, best first, for text that is a name rather than a host or URL."""
         host, _, is_url = parse_reference(text)
         if is_url or host is not None:
-            return None
-        candidates = self._fuzzy_matches(text)
+            return []
+        return self._fuzzy_matches(text)
+
+    def _accept(self, candidates: list[Match]) -> Match | None:
+        """The candidate that is clearly the one meant, if there is one."""
         if not candidates or candidates[0].score < self._fuzzy_threshold:
             return None
         # Two different platforms equally close is a guess, not a match.
@@ -385,18 +388,24 @@ class Registry:
         entry = self._exact(text)
         if entry is not None:
             return Match(entry[0], 100.0, entry[1], entry[2])
-        return self._typo(text) if fuzzy else None
+        return self._accept(self._candidates(text)) if fuzzy else None
+
+    def _find(self, text: str, fuzzy: bool, raise_if_unknown: bool) -> Platform | None:
+        entry = self._exact(text)
+        if entry is not None:
+            return entry[0]
+        # One typo search serves both the match and the suggestions of the error.
+        candidates = self._candidates(text) if fuzzy or raise_if_unknown else []
+        match = self._accept(candidates) if fuzzy else None
+        if match is not None:
+            return match.platform
+        if raise_if_unknown:
+            raise UnknownPlatformError(text, tuple(m.platform.name for m in candidates[:_SUGGESTIONS]))
+        return None
 
     def match(self, text: str, *, fuzzy: bool = True) -> Match | None:
         """The best :class:`Match` for ``text``, or ``None``: what :meth:`lookup` decides, with how and how sure."""
         return self._resolve(text, fuzzy)
-
-    def _unknown(self, text: str) -> UnknownPlatformError:
-        suggestions: tuple[str, ...] = ()
-        host, _, is_url = parse_reference(text)
-        if host is None and not is_url:
-            suggestions = tuple(m.platform.name for m in self._fuzzy_matches(text)[:_SUGGESTIONS])
-        return UnknownPlatformError(text, suggestions)
 
     @overload
     def lookup(self, text: str, *, fuzzy: bool = ...) -> Platform: ...
@@ -409,15 +418,8 @@ class Registry:
         :class:`~medsos.UnknownPlatformError` unless ``default`` is given, which is then returned.  Text that is
         not a :class:`str` raises :class:`TypeError`.
         """
-        entry = self._exact(text)
-        if entry is not None:
-            return entry[0]
-        match = self._typo(text) if fuzzy else None
-        if match is not None:
-            return match.platform
-        if default is _MISSING:
-            raise self._unknown(text)
-        return default
+        platform = self._find(text, fuzzy, raise_if_unknown=default is _MISSING)
+        return default if platform is None else platform
 
     @overload
     def classify(self, text: str, *, fuzzy: bool = ...) -> PlatformType: ...
@@ -428,15 +430,8 @@ class Registry:
 
         Same rules as :meth:`lookup`.
         """
-        entry = self._exact(text)
-        if entry is not None:
-            return entry[0].type
-        match = self._typo(text) if fuzzy else None
-        if match is not None:
-            return match.platform.type
-        if default is _MISSING:
-            raise self._unknown(text)
-        return default
+        platform = self._find(text, fuzzy, raise_if_unknown=default is _MISSING)
+        return default if platform is None else platform.type
 
     @overload
     def classify_many(self, values: Iterable[str], *, fuzzy: bool = ...) -> list[PlatformType]: ...
@@ -491,7 +486,7 @@ class Registry:
                 result = resolve(value)
             elif _is_missing(value):
                 if default is _MISSING:
-                    raise UnknownPlatformError(str(value))
+                    raise UnknownPlatformError(str(value), missing=True)
                 result = default
             else:
                 result = resolve(value)  # raises TypeError, naming the type
@@ -511,10 +506,8 @@ class Registry:
         entry = self._exact(text)
         exact = Match(entry[0], 100.0, entry[1], entry[2]) if entry is not None else None
         results = [exact] if exact is not None else []
-        host, _, is_url = parse_reference(text)
-        if host is None and not is_url:
-            seen = {exact.platform.id} if exact is not None else set()
-            results += [m for m in self._fuzzy_matches(text) if m.platform.id not in seen]
+        seen = {exact.platform.id} if exact is not None else set()
+        results += [m for m in self._candidates(text) if m.platform.id not in seen]
         return results[:limit]
 
     def __repr__(self) -> str:
