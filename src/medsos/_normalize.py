@@ -112,7 +112,6 @@ def parse_reference(text: str) -> Reference:
     ``is_url`` set so that the text is not tried as a name either.  A bare host is also offered as an app
     id, since ``com.instagram.android`` looks like one.
     """
-    text = strip_wrapping(text)
     # Only the authority matters, and a valid one is short: look no further than this window.  Text cut
     # short by it must show where its authority ends inside the window, or the cut could make a host.
     head = text[:_WINDOW]
@@ -131,6 +130,10 @@ def parse_reference(text: str) -> Reference:
             if scheme == "android-app" or not is_url:
                 return (host, host, is_url)
             return (host, None, True)
+    # The general road, for everything else: text in quotes or brackets first loses them.
+    text = strip_wrapping(text)
+    head = text[:_WINDOW]
+    truncated = len(text) > _WINDOW
     scheme = None
     rest = head
     match = _SCHEME_RE.match(head)
