@@ -305,3 +305,29 @@ def test_concurrent_first_use_loads_once(tmp_path: Path) -> None:
     command = [sys.executable, "-c", code]
     result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, timeout=120, check=False)
     assert result.stdout.split("\n")[0] == "['forum'] 1", result.stderr
+
+
+def test_quick_index_agrees_with_the_registry() -> None:
+    from medsos import _load
+
+    registry = medsos.load()
+    quick = _load.quick_types()  # built again from the raw data, as the first classify() builds it
+    assert len(quick) >= len(medsos.platforms)
+    assert quick == {key: entry[0].type for key, entry in registry._fast.items()}
+
+
+def test_first_classify_of_a_name_does_not_build_the_registry(tmp_path: Path) -> None:
+    code = (
+        "import sys, medsos\n"
+        "print(medsos.classify('Quora'), medsos.classify('https://www.kaskus.co.id/x'))\n"
+        "print('medsos._registry' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert result.stdout.split() == ["forum", "forum", "True"], result.stderr
+    code = "import sys, medsos\nprint(medsos.classify('Quora'), 'medsos._registry' in sys.modules)\n"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert result.stdout.split() == ["forum", "False"], result.stderr

@@ -100,6 +100,12 @@ def load() -> Registry:
     return _shared
 
 
+def _quick_types() -> dict[str, PlatformType]:
+    from medsos._load import quick_types
+
+    return quick_types()
+
+
 @overload
 def classify(text: str, *, fuzzy: bool = ...) -> PlatformType: ...
 @overload
@@ -119,13 +125,14 @@ def classify(text: str, *, default: Any = _MISSING, fuzzy: bool = True) -> Any:
     >>> medsos.classify("qwzxv", default=None) is None
     True
     """
-    registry = _shared or load()
     if text.__class__ is str:
         # The common case, exact text of a name or host, inlined: classify() is called once per log line.
-        found = registry._fast_types.get(_unicode_normalize("NFKC", text).casefold())
+        # Until something needs the full registry, a quick index built from the raw data answers it.
+        exact = _shared._fast_types if _shared is not None else _quick_types()
+        found = exact.get(_unicode_normalize("NFKC", text).casefold())
         if found is not None:
             return found
-    return registry.classify(text, default=default, fuzzy=fuzzy)
+    return (_shared or load()).classify(text, default=default, fuzzy=fuzzy)
 
 
 @overload

@@ -13,18 +13,21 @@ from typing import TYPE_CHECKING, Any
 
 from medsos._errors import DatasetError
 from medsos._models import Platform, PlatformType, Status, Subtype
+from medsos._normalize import exact_index, folded_text
 
 if TYPE_CHECKING:
     import cattrs
 
     from medsos._registry import Registry
 
-__all__ = ["dataset_version", "default_registry", "load_taxonomy", "structure_platforms"]
+__all__ = ["dataset_version", "default_registry", "load_taxonomy", "quick_types", "structure_platforms"]
 
 _lock = threading.RLock()
 _taxonomy: tuple[PlatformType, ...] | None = None
 _registry: Registry | None = None
 _version: str | None = None
+_raw: Any = None
+_quick: dict[str, PlatformType] | None = None
 
 
 def _read_json(name: str) -> Any:
@@ -141,19 +144,53 @@ def load_taxonomy() -> tuple[PlatformType, ...]:
     return _taxonomy
 
 
+def _platform_data() -> Any:
+    """The parsed ``platforms.json``, read once and kept until the registry is built from it."""
+    global _raw
+    if _raw is None:
+        with _lock:
+            if _raw is None:
+                _raw = _read_json("platforms.json")
+    return _raw
+
+
+def quick_types() -> dict[str, PlatformType]:
+    """The type of every platform by the exact text of its names, hosts and app ids, case folded.
+
+    Built straight from the JSON, without the platform records: the first :func:`medsos.classify` of a name
+    or a bare host needs no more, and the full registry loads when something else is asked.
+    """
+    global _quick
+    if _quick is None:
+        with _lock:
+            if _quick is None:
+                types = {platform_type.id: platform_type for platform_type in load_taxonomy()}
+                claims = []
+                for record in _platform_data()["platforms"]:
+                    owner, platform_type = record["id"], types[record["type"]]
+                    labels = [record["name"], *record["aliases"], *record["former_names"]]
+                    claims += [(folded_text(label), owner, platform_type) for label in labels]
+                    hosts = [*record["domains"], *record["short_domains"]]
+                    claims += [(host.lower(), owner, platform_type) for host in hosts]
+                    claims += [(app_id.casefold(), owner, platform_type) for app_id in record["app_ids"]]
+                _quick = exact_index(claims)
+    return _quick
+
+
 def default_registry() -> Registry:
     """The registry over the bundled dataset, built on first use and shared afterwards."""
-    global _registry, _version
+    global _registry, _version, _raw, _quick
     if _registry is None:
         with _lock:
             if _registry is None:
                 from medsos._registry import Registry
 
                 taxonomy = load_taxonomy()
-                data = _read_json("platforms.json")
+                data = _platform_data()
                 registry = Registry(structure_platforms(data["platforms"], taxonomy), types=taxonomy)
                 _version = str(data["dataset_version"])
                 _registry = registry
+                _raw = _quick = None  # the registry has it all now
     return _registry
 
 

@@ -7,10 +7,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import TypeVar
+
+    V = TypeVar("V")
 
 __all__ = [
     "MAX_NAME_LENGTH",
     "Reference",
+    "exact_index",
     "folded_text",
     "literal_key",
     "name_key",
@@ -52,6 +60,21 @@ def folded_text(text: str) -> str:
     """``text`` with compatibility forms and case folded, and nothing else changed."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return folded if folded.isascii() else folded.translate(_DOTLESS_I)
+
+
+def exact_index(claims: Iterable[tuple[str, str, V]]) -> dict[str, V]:
+    """Map keys to values from ``(key, owner, value)`` claims, leaving out a key two owners claim.
+
+    Keys are folded names (:func:`folded_text`), lower-case hosts and case-folded app ids.  The registry's
+    index of exact text and the quick index that answers the first :func:`medsos.classify` are both built with
+    this function, and a test checks that they agree.
+    """
+    index: dict[str, tuple[str, V]] = {}
+    ambiguous: set[str] = set()
+    for key, owner, value in claims:
+        if index.setdefault(key, (owner, value))[0] != owner:
+            ambiguous.add(key)
+    return {key: value for key, (_, value) in index.items() if key not in ambiguous}
 
 
 def name_key(text: str) -> str:

@@ -12,7 +12,14 @@ from attrs import field, frozen, validators
 
 from medsos._errors import DatasetError, UnknownPlatformError
 from medsos._models import Platform, PlatformType, Subtype
-from medsos._normalize import MAX_NAME_LENGTH, folded_text, literal_key, name_key, parse_reference
+from medsos._normalize import (
+    MAX_NAME_LENGTH,
+    exact_index,
+    folded_text,
+    literal_key,
+    name_key,
+    parse_reference,
+)
 from medsos._sentinel import MISSING as _MISSING
 
 if TYPE_CHECKING:
@@ -248,16 +255,9 @@ class Registry:
 
         Most real input is, so most lookups cost one normalisation and one dict lookup.
         """
-        fast: dict[str, _Entry] = {}
-        ambiguous: set[str] = set()
-        entries = [(folded_text(label), entry) for label, entry in self._labels()]
-        entries += list(self._hosts.items()) + list(self._apps.items())
-        for key, entry in entries:
-            if fast.setdefault(key, entry)[0] is not entry[0]:
-                ambiguous.add(key)
-        for key in ambiguous:
-            del fast[key]
-        return fast
+        claims = [(folded_text(label), entry[0].id, entry) for label, entry in self._labels()]
+        claims += [(key, entry[0].id, entry) for key, entry in (*self._hosts.items(), *self._apps.items())]
+        return exact_index(claims)
 
     def _labels(self) -> Iterator[tuple[str, _Entry]]:
         for platform in self._platforms:
