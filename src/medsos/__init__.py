@@ -92,18 +92,26 @@ def load() -> Registry:
 
     Useful before forking worker processes, so that each does not load it again.
     """
-    global _shared
+    global _shared, _quick
     if _shared is None:
         from medsos._load import default_registry
 
         _shared = default_registry()
+        _quick = None  # the registry answers from now on
     return _shared
 
 
-def _quick_types() -> dict[str, PlatformType]:
-    from medsos._load import quick_types
+# Until the registry loads, the quick index; kept here so that classify() does not import on every call.
+_quick: dict[str, PlatformType] | None = None
 
-    return quick_types()
+
+def _quick_types() -> dict[str, PlatformType]:
+    global _quick
+    if _quick is None:
+        from medsos._load import quick_types
+
+        _quick = quick_types()
+    return _quick
 
 
 @overload
@@ -128,7 +136,7 @@ def classify(text: str, *, default: Any = _MISSING, fuzzy: bool = True) -> Any:
     if text.__class__ is str:
         # The common case, exact text of a name or host, inlined: classify() is called once per log line.
         # Until something needs the full registry, a quick index built from the raw data answers it.
-        exact = _shared._fast_types if _shared is not None else _quick_types()
+        exact = _shared._fast_types if _shared is not None else (_quick or _quick_types())
         found = exact.get(_unicode_normalize("NFKC", text).casefold())
         if found is not None:
             return found
