@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import attrs
 import pytest
 from hypothesis import given
@@ -9,7 +12,7 @@ from hypothesis import strategies as st
 
 import medsos
 from medsos import DatasetError, Platform, Registry
-from medsos._load import structure_platforms, unstructure_platform
+from medsos._load import _read_json, structure_platforms, structure_taxonomy, unstructure_platform
 
 
 def _forum_qna() -> tuple[medsos.PlatformType, medsos.Subtype]:
@@ -107,6 +110,31 @@ def test_unknown_type_is_an_error() -> None:
     data["type"] = "television"
     with pytest.raises(DatasetError, match="television"):
         structure_platforms([data], tuple(medsos.types))
+
+
+def test_taxonomy_is_structured_strictly() -> None:
+    taxonomy = structure_taxonomy(_read_json("taxonomy.json"))
+    assert [str(platform_type) for platform_type in taxonomy] == list(medsos._models.TYPE_IDS)
+    assert taxonomy[4].subtype("qna").labels["en"] == medsos.types["forum"].subtype("qna").labels["en"]
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        (lambda types: types[0].update(colour="red"), "invalid type blog: .*colour"),
+        (
+            lambda types: types[1]["subtypes"][0].update(labels={"en": "Only"}),
+            "social_network: labels lacks text in id",
+        ),
+        (lambda types: types[2].pop("subtypes"), "invalid type microblog: it lacks 'subtypes'"),
+        (lambda types: types[3].update(subtypes="video"), "media_sharing: .*must be a mapping, not str"),
+    ],
+)
+def test_taxonomy_errors_name_the_type(damage: Callable[[list[dict[str, Any]]], object], said: str) -> None:
+    data = _read_json("taxonomy.json")
+    damage(data["types"])
+    with pytest.raises(DatasetError, match=said):
+        structure_taxonomy(data)
 
 
 def test_registry_from_records() -> None:

@@ -1,6 +1,7 @@
 """Reading the bundled JSON data: once, lazily, behind a lock, through importlib.resources.
 
-cattrs is imported here and only here, so ``import medsos`` stays cheap.
+cattrs is imported here and only here, and only when the platform records are needed, so ``import medsos`` and
+the first :func:`medsos.classify` of a name stay cheap.
 """
 
 from __future__ import annotations
@@ -71,20 +72,25 @@ def _converter(taxonomy: Sequence[PlatformType]) -> cattrs.Converter:
     return converter
 
 
-def _taxonomy_converter() -> cattrs.Converter:
-    import cattrs
-
-    return cattrs.Converter(forbid_extra_keys=True)
-
-
 def structure_taxonomy(data: Mapping[str, Any]) -> tuple[PlatformType, ...]:
-    """Turn the parsed ``taxonomy.json`` into :class:`PlatformType` records."""
-    import cattrs
+    """Turn the parsed ``taxonomy.json`` into :class:`PlatformType` records.
 
-    try:
-        return tuple(_taxonomy_converter().structure(data["types"], list[PlatformType]))
-    except (cattrs.BaseValidationError, KeyError, TypeError, ValueError) as error:
-        raise DatasetError(_explain(error, "taxonomy")) from error
+    Six types and their subtypes are built by their own classes, without cattrs: the attrs converters and
+    validators check every field, and a missing or unknown key is refused by the constructor just as strictly.
+    That keeps cattrs off the road to the first :func:`medsos.classify`, which needs the types but no platform
+    record.
+    """
+    types = []
+    for record in data["types"]:
+        where = record.get("id", "?") if isinstance(record, Mapping) else "?"
+        try:
+            subtypes = tuple(Subtype(**subtype) for subtype in record["subtypes"])
+            types.append(PlatformType(**{**record, "subtypes": subtypes}))
+        except KeyError as error:
+            raise DatasetError(f"invalid type {where}: it lacks {error.args[0]!r}") from error
+        except (TypeError, ValueError) as error:
+            raise DatasetError(f"invalid type {where}: {_first_sentence(error)}") from error
+    return tuple(types)
 
 
 def structure_platforms(records: Iterable[object], taxonomy: Sequence[PlatformType]) -> list[Platform]:

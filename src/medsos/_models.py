@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from attrs import Attribute, field, frozen, validators
 
@@ -22,6 +22,7 @@ TYPE_IDS: tuple[str, ...] = ("blog", "social_network", "microblog", "media_shari
 REQUIRED_LANGUAGES: tuple[str, ...] = ("en", "id")
 
 Status = Literal["active", "defunct"]
+_T = TypeVar("_T")
 
 _ID_RE = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
 _SUBTYPE_ID_RE = re.compile(r"[a-z_]+\.[a-z0-9_]+")
@@ -37,18 +38,19 @@ def _text_map(value: Mapping[str, str]) -> Mapping[str, str]:
 
 
 def _phrases_map(value: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
-    return MappingProxyType({lang: _str_tuple(phrases) for lang, phrases in value.items()})
+    return MappingProxyType({lang: _as_tuple(phrases) for lang, phrases in value.items()})
 
 
-def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+def _as_tuple(value: Iterable[_T]) -> tuple[_T, ...]:
     # A bare string is iterable too; splitting it into characters is never what the caller meant.
+    # (A function rather than the builtin tuple also spares attrs parsing tuple's text signature at import.)
     if isinstance(value, str):
-        raise TypeError(f"expected a sequence of strings, got the string {value!r}")
+        raise TypeError(f"expected a sequence, got the string {value!r}")
     return tuple(value)
 
 
 def _lower_tuple(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(item.lower() for item in _str_tuple(value))
+    return tuple(item.lower() for item in _as_tuple(value))
 
 
 def _check_text_map(instance: object, attribute: Attribute[Any], value: Mapping[object, object]) -> None:
@@ -134,7 +136,7 @@ class PlatformType(_KnownById):
     marketing_uses: Mapping[str, tuple[str, ...]] = field(
         converter=_phrases_map, validator=_check_languages, repr=False
     )
-    subtypes: tuple[Subtype, ...] = field(converter=tuple, repr=False)
+    subtypes: tuple[Subtype, ...] = field(converter=_as_tuple, repr=False)
 
     @subtypes.validator
     def _check_subtypes(self, attribute: object, value: tuple[object, ...]) -> None:
@@ -177,9 +179,9 @@ class Platform:
     name: str = field(validator=_check_name)
     type: PlatformType = field(validator=validators.instance_of(PlatformType), repr=_id_repr)
     subtype: Subtype = field(validator=validators.instance_of(Subtype), repr=_id_repr)
-    secondary_types: tuple[PlatformType, ...] = field(default=(), converter=tuple, repr=_ids_repr)
-    aliases: tuple[str, ...] = field(default=(), converter=_str_tuple, validator=_check_labels)
-    former_names: tuple[str, ...] = field(default=(), converter=_str_tuple, validator=_check_labels)
+    secondary_types: tuple[PlatformType, ...] = field(default=(), converter=_as_tuple, repr=_ids_repr)
+    aliases: tuple[str, ...] = field(default=(), converter=_as_tuple, validator=_check_labels)
+    former_names: tuple[str, ...] = field(default=(), converter=_as_tuple, validator=_check_labels)
     domains: tuple[str, ...] = field(
         default=(),
         converter=_lower_tuple,
@@ -192,7 +194,7 @@ class Platform:
     )
     app_ids: tuple[str, ...] = field(
         default=(),
-        converter=_str_tuple,
+        converter=_as_tuple,
         validator=validators.deep_iterable(validators.matches_re(_APP_ID_RE)),
     )
     country: str | None = field(
