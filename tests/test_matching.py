@@ -9,7 +9,7 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import medsos
-from medsos._normalize import name_key, parse_reference
+from medsos._normalize import _general_reference, _plain_reference, name_key, parse_reference
 
 PLATFORMS = sorted(medsos.platforms, key=lambda p: p.id)
 DOMAINS = sorted({(d, p.id) for p in PLATFORMS for d in (*p.domains, *p.short_domains)})
@@ -254,6 +254,24 @@ def test_any_text_gives_a_platform_or_unknown(text: str) -> None:
 def test_any_url_gives_a_platform_or_unknown(url: str) -> None:
     result = medsos.lookup(url, default=None)
     assert result is None or result.id == owner(parse_reference(url)[0] or "")
+
+
+# Text made mostly of what URLs are made of, so that the quick road is taken often and its edges are met.
+url_shaped = st.lists(
+    st.sampled_from(["http", "https", "android-app", ":", "//", "/", ".", "..", "-", "_", "a", "b1", "com", "9",
+                     "@", "?", "#", ":80", ":99999", "x" * 64, "WWW.", "Ä", " ", "\\"]),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@given(url_shaped)
+@example("https://" + "x" * 64 + ".facebook.com/")
+@example("facebook.com..")
+@example("com.instagram.android?")
+@example("1.2.3.4/")
+def test_the_quick_road_agrees_with_the_general_one(text: str) -> None:
+    quick = _plain_reference(text)
+    assert quick is None or quick == _general_reference(text)
 
 
 def test_marks_of_other_scripts_are_kept() -> None:

@@ -30,6 +30,7 @@ __all__ = [
 MAX_NAME_LENGTH = 200
 #: The longest hostname DNS allows.
 MAX_HOST_LENGTH = 253
+_MAX_LABEL_LENGTH = 63
 
 # Characters that survive in a name key besides letters and digits: they tell "Google+" from "Google", and
 # "Are.na" from the word "arena".
@@ -41,10 +42,12 @@ _PORT_RE = re.compile(r":[0-9]*\Z")
 _SPACE_RE = re.compile(r"\s")
 _LABEL = r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?"
 _HOST_RE = re.compile(rf"(?:{_LABEL}\.)+{_LABEL}")
-# The usual shape of a referrer, lower-cased and parsed by one regex: an optional scheme and "//", a valid
-# host, an optional port, then the path or the end.  Anything else takes the slower, general road.
+# The usual shape of a referrer, lower-cased and parsed by one regex: an optional scheme and "//", a host, an
+# optional port, then the path or the end.  Anything else takes the slower, general road.  The host is one
+# run of host characters that neither starts nor ends with a dot or dash (quicker than matching it label by
+# label); the rest of what makes it valid is checked after.
 _PLAIN_URL_RE = re.compile(
-    r"(?:(https?|android-app):(?=//))?(//)?((?:[a-z0-9_-]+\.)+[a-z0-9_-]+)\.?(?::([0-9]{1,5}))?([/?#]|\Z)"
+    r"(?:(https?|android-app):(?=//))?(//)?([a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?)\.?(?::([0-9]{1,5}))?([/?#]|\Z)"
 )
 _MAX_PORT = 65535
 _WINDOW = MAX_HOST_LENGTH + 600
@@ -135,24 +138,35 @@ def parse_reference(text: str) -> Reference:
     ``is_url`` set so that the text is not tried as a name either.  A bare host is also offered as an app
     id, since ``com.instagram.android`` looks like one.
     """
+    return _plain_reference(text) or _general_reference(text)
+
+
+def _plain_reference(text: str) -> Reference | None:
+    """The usual shape of a referrer, read by one regex; ``None`` sends the text down the general road."""
     # Only the authority matters, and a valid one is short: look no further than this window.  Text cut
     # short by it must show where its authority ends inside the window, or the cut could make a host.
-    head = text[:_WINDOW]
-    truncated = len(text) > _WINDOW
-    plain = _PLAIN_URL_RE.match(head.lower())
-    if plain is not None:
-        scheme, slashes, host, port, after = plain.groups()
-        if (
-            (after or not truncated)
-            and len(host) <= MAX_HOST_LENGTH
-            and (port is None or int(port) <= _MAX_PORT)
-            and not (host[-1].isdigit() and host.rpartition(".")[2].isdigit())  # an IPv4 address
-            and not ("-" in host and (host[0] == "-" or host[-1] == "-" or "-." in host or ".-" in host))
-        ):
-            is_url = bool(slashes or after)
-            if scheme == "android-app" or not is_url:
-                return (host, host, is_url)
-            return (host, None, True)
+    plain = _PLAIN_URL_RE.match(text[:_WINDOW].lower())
+    if plain is None or text[-1] in _WRAPPING:  # "kaskus.co.id?" in a sentence: the general road strips it
+        return None
+    scheme, slashes, host, port, after = plain.groups()
+    if (
+        (after or len(text) <= _WINDOW)
+        and "." in host
+        and ".." not in host
+        and len(host) <= MAX_HOST_LENGTH
+        and (len(host) <= _MAX_LABEL_LENGTH or max(map(len, host.split("."))) <= _MAX_LABEL_LENGTH)
+        and (port is None or int(port) <= _MAX_PORT)
+        and not (host[-1].isdigit() and host.rpartition(".")[2].isdigit())  # an IPv4 address
+        and not ("-" in host and ("-." in host or ".-" in host))
+    ):
+        is_url = bool(slashes or after)
+        if scheme == "android-app" or not is_url:
+            return (host, host, is_url)
+        return (host, None, True)
+    return None
+
+
+def _general_reference(text: str) -> Reference:
     # The general road, for everything else: text in quotes or brackets first loses them.
     text = strip_wrapping(text)
     head = text[:_WINDOW]

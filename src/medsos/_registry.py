@@ -327,15 +327,11 @@ class Registry:
         if host is not None:
             # Walk from the whole host towards its last two labels: the longest claimed suffix wins, so
             # "my.mail.ru" can be a platform while "go.mail.ru" is not.
-            start = 0
-            while True:
-                entry = self._hosts.get(host[start:])
-                if entry is not None:
-                    return entry
-                dot = host.find(".", start)
-                if dot < 0 or host.find(".", dot + 1) < 0:
-                    break
-                start = dot + 1
+            entry = self._hosts.get(host)
+            while entry is None and "." in (host := host.partition(".")[2]):
+                entry = self._hosts.get(host)
+            if entry is not None:
+                return entry
         elif not is_url:
             return self._names.get(name_key(text))
         return self._literal_labels.get(literal_key(text)) if self._literal_labels else None
