@@ -311,23 +311,30 @@ def test_quick_index_agrees_with_the_registry() -> None:
     from medsos import _load
 
     registry = medsos.load()
-    quick = _load.quick_types()  # built again from the raw data, as the first classify() builds it
-    assert len(quick) >= len(medsos.platforms)
-    assert quick == {key: entry[0].type for key, entry in registry._fast.items()}
+    quick = _load.QuickIndex(_load._read_json("platforms.json")["platforms"], registry.types)
+    assert len(quick.exact) >= len(medsos.platforms)
+    assert quick.exact == {key: entry[0].type for key, entry in registry._fast.items()}
+    assert quick.hosts == {host: entry[0].type for host, entry in registry._hosts.items()}
+    assert quick.apps == {app_id: entry[0].type for app_id, entry in registry._apps.items()}
 
 
-def test_first_classify_of_a_name_does_not_build_the_registry(tmp_path: Path) -> None:
+def test_classify_of_exact_text_does_not_build_the_registry(tmp_path: Path) -> None:
     code = (
         "import sys, medsos\n"
-        "print(medsos.classify('Quora'), medsos.classify('https://www.kaskus.co.id/x'))\n"
-        "print('medsos._registry' in sys.modules)\n"
+        "exact = ['Quora', 'kaskus.co.id', 'https://www.kaskus.co.id/x', 'android-app://com.linkedin.android/']\n"
+        "print(*[medsos.classify(text) for text in exact], 'medsos._registry' in sys.modules)\n"
+        "print(medsos.classify('Instagarm'), 'medsos._registry' in sys.modules)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False
     )
-    assert result.stdout.split() == ["forum", "forum", "True"], result.stderr
-    code = "import sys, medsos\nprint(medsos.classify('Quora'), 'medsos._registry' in sys.modules)\n"
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False
-    )
-    assert result.stdout.split() == ["forum", "False"], result.stderr
+    # A typo needs the platform records and the fuzzy matcher: only then does the registry load.
+    assert result.stdout.split() == [
+        "forum",
+        "forum",
+        "forum",
+        "social_network",
+        "False",
+        "media_sharing",
+        "True",
+    ], result.stderr

@@ -9,6 +9,7 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import medsos
+from medsos import _load
 from medsos._normalize import _general_reference, _plain_reference, name_key, parse_reference
 
 PLATFORMS = sorted(medsos.platforms, key=lambda p: p.id)
@@ -272,6 +273,30 @@ url_shaped = st.lists(
 def test_the_quick_road_agrees_with_the_general_one(text: str) -> None:
     quick = _plain_reference(text)
     assert quick is None or quick == _general_reference(text)
+
+
+QUICK = _load.QuickIndex(_load._read_json("platforms.json")["platforms"], medsos.types)
+
+
+@given(
+    st.sampled_from(DOMAINS),
+    st.sampled_from(["", "https://", "//", "HTTP://", "android-app://", "https://someone@", "evil"]),
+    st.sampled_from(["", "m.", "www.", "x.", "evil-", "."]),
+    st.sampled_from(["", "/", ".", ".evil.example", ":8080/x", "?u=x", "#@x", "evil"]),
+)
+def test_the_quick_index_answers_as_the_registry_does(
+    pair: tuple[str, str], scheme: str, prefix: str, suffix: str
+) -> None:
+    text = scheme + prefix + pair[0] + suffix
+    quick = QUICK.classify(text)
+    assert quick is None or quick == medsos.load().classify(text, default=None, fuzzy=False)
+    assert medsos.classify(text, default=None) == medsos.load().classify(text, default=None)
+
+
+@given(url_shaped)
+def test_the_quick_index_answers_as_the_registry_does_for_any_url_shaped_text(text: str) -> None:
+    quick = QUICK.classify(text)
+    assert quick is None or quick == medsos.load().classify(text, default=None, fuzzy=False)
 
 
 def test_marks_of_other_scripts_are_kept() -> None:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from typing import Any, TypeVar, overload
 
     from medsos._errors import DatasetError, MedsosError, UnknownPlatformError
+    from medsos._load import QuickIndex
     from medsos._models import Platform, PlatformType, Subtype
     from medsos._registry import Match, MatchKind, PlatformCollection, Registry, TypeCollection
 
@@ -102,15 +103,15 @@ def load() -> Registry:
 
 
 # Until the registry loads, the quick index; kept here so that classify() does not import on every call.
-_quick: dict[str, PlatformType] | None = None
+_quick: QuickIndex | None = None
 
 
-def _quick_types() -> dict[str, PlatformType]:
+def _quick_index() -> QuickIndex:
     global _quick
     if _quick is None:
-        from medsos._load import quick_types
+        from medsos._load import quick_index
 
-        _quick = quick_types()
+        _quick = quick_index()
     return _quick
 
 
@@ -135,11 +136,16 @@ def classify(text: str, *, default: Any = _MISSING, fuzzy: bool = True) -> Any:
     """
     if text.__class__ is str:
         # The common case, exact text of a name or host, inlined: classify() is called once per log line.
-        # Until something needs the full registry, a quick index built from the raw data answers it.
-        exact = _shared._fast_types if _shared is not None else (_quick or _quick_types())
-        found = exact.get(_unicode_normalize("NFKC", text).casefold())
-        if found is not None:
-            return found
+        if _shared is not None:
+            found = _shared._fast_types.get(_unicode_normalize("NFKC", text).casefold())
+            if found is not None:
+                return found
+        else:
+            # Until something needs the platform records, a quick index built from the raw data answers.
+            quick = _quick or _quick_index()
+            found = quick.exact.get(_unicode_normalize("NFKC", text).casefold()) or quick.classify(text)
+            if found is not None:
+                return found
     return (_shared or load()).classify(text, default=default, fuzzy=fuzzy)
 
 

@@ -14,21 +14,21 @@ from typing import TYPE_CHECKING, Any
 
 from medsos._errors import DatasetError
 from medsos._models import Platform, PlatformType, Status, Subtype
-from medsos._normalize import exact_index, folded_text
+from medsos._normalize import exact_index, find_by_host, folded_text, parse_reference
 
 if TYPE_CHECKING:
     import cattrs
 
     from medsos._registry import Registry
 
-__all__ = ["dataset_version", "default_registry", "load_taxonomy", "quick_types", "structure_platforms"]
+__all__ = ["dataset_version", "default_registry", "load_taxonomy", "quick_index", "structure_platforms"]
 
 _lock = threading.RLock()
 _taxonomy: tuple[PlatformType, ...] | None = None
 _registry: Registry | None = None
 _version: str | None = None
 _raw: Any = None
-_quick: dict[str, PlatformType] | None = None
+_quick: QuickIndex | None = None
 
 
 def _read_json(name: str) -> Any:
@@ -160,26 +160,50 @@ def _platform_data() -> Any:
     return _raw
 
 
-def quick_types() -> dict[str, PlatformType]:
-    """The type of every platform by the exact text of its names, hosts and app ids, case folded.
+class QuickIndex:
+    """The type of every platform by its exact names, hosts and app ids, built straight from the JSON.
 
-    Built straight from the JSON, without the platform records: the first :func:`medsos.classify` of a name
-    or a bare host needs no more, and the full registry loads when something else is asked.
+    Until something needs the platform records, this answers :func:`medsos.classify` for text that names a
+    platform exactly: a name, a hostname, a URL or an Android app id.  Where it finds nothing, the full
+    registry loads and decides (a typo, a name written with other punctuation, or text that is unknown), so
+    its answers are always the registry's.
     """
+
+    __slots__ = ("apps", "exact", "hosts")
+
+    def __init__(self, records: Iterable[Mapping[str, Any]], taxonomy: Iterable[PlatformType]) -> None:
+        types = {platform_type.id: platform_type for platform_type in taxonomy}
+        claims = []
+        self.hosts: dict[str, PlatformType] = {}
+        self.apps: dict[str, PlatformType] = {}
+        for record in records:
+            owner, platform_type = record["id"], types[record["type"]]
+            labels = [record["name"], *record["aliases"], *record["former_names"]]
+            claims += [(folded_text(label), owner, platform_type) for label in labels]
+            for host in (*record["domains"], *record["short_domains"]):
+                self.hosts[host.lower()] = platform_type
+                claims.append((host.lower(), owner, platform_type))
+            for app_id in record["app_ids"]:
+                self.apps[app_id.casefold()] = platform_type
+                claims.append((app_id.casefold(), owner, platform_type))
+        #: Folded names, hosts and app ids, like the registry's ready answers (a test checks that they agree).
+        self.exact = exact_index(claims)
+
+    def classify(self, text: str) -> PlatformType | None:
+        """The type of the platform whose host or app id ``text`` names, found as the registry finds it."""
+        host, app_id, _ = parse_reference(text)
+        if app_id is not None and (found := self.apps.get(app_id.casefold())) is not None:
+            return found
+        return None if host is None else find_by_host(self.hosts, host)
+
+
+def quick_index() -> QuickIndex:
+    """The :class:`QuickIndex` of the bundled data, built on first use until the registry loads."""
     global _quick
     if _quick is None:
         with _lock:
             if _quick is None:
-                types = {platform_type.id: platform_type for platform_type in load_taxonomy()}
-                claims = []
-                for record in _platform_data()["platforms"]:
-                    owner, platform_type = record["id"], types[record["type"]]
-                    labels = [record["name"], *record["aliases"], *record["former_names"]]
-                    claims += [(folded_text(label), owner, platform_type) for label in labels]
-                    hosts = [*record["domains"], *record["short_domains"]]
-                    claims += [(host.lower(), owner, platform_type) for host in hosts]
-                    claims += [(app_id.casefold(), owner, platform_type) for app_id in record["app_ids"]]
-                _quick = exact_index(claims)
+                _quick = QuickIndex(_platform_data()["platforms"], load_taxonomy())
     return _quick
 
 

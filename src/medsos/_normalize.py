@@ -10,7 +10,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
     from typing import TypeVar
 
     V = TypeVar("V")
@@ -19,6 +19,7 @@ __all__ = [
     "MAX_NAME_LENGTH",
     "Reference",
     "exact_index",
+    "find_by_host",
     "folded_text",
     "literal_key",
     "name_key",
@@ -78,6 +79,18 @@ def exact_index(claims: Iterable[tuple[str, str, V]]) -> dict[str, V]:
         if index.setdefault(key, (owner, value))[0] != owner:
             ambiguous.add(key)
     return {key: value for key, (_, value) in index.items() if key not in ambiguous}
+
+
+def find_by_host(index: Mapping[str, V], host: str) -> V | None:
+    """The value of the longest suffix of ``host`` in ``index``, down to its last two labels.
+
+    The longest claimed suffix wins, so that "my.mail.ru" can be a platform while "go.mail.ru" is not, and
+    a single label ("com") is never looked up.
+    """
+    found = index.get(host)
+    while found is None and "." in (host := host.partition(".")[2]):
+        found = index.get(host)
+    return found
 
 
 def name_key(text: str) -> str:

@@ -15,6 +15,7 @@ from medsos._models import Platform, PlatformType, Subtype
 from medsos._normalize import (
     MAX_NAME_LENGTH,
     exact_index,
+    find_by_host,
     folded_text,
     literal_key,
     name_key,
@@ -325,11 +326,7 @@ class Registry:
             if entry is not None:
                 return entry
         if host is not None:
-            # Walk from the whole host towards its last two labels: the longest claimed suffix wins, so
-            # "my.mail.ru" can be a platform while "go.mail.ru" is not.
-            entry = self._hosts.get(host)
-            while entry is None and "." in (host := host.partition(".")[2]):
-                entry = self._hosts.get(host)
+            entry = find_by_host(self._hosts, host)
             if entry is not None:
                 return entry
         elif not is_url:
