@@ -35,6 +35,7 @@ def main() -> int:
     bundled = medsos.load()
     sets = [("tuning", "typos", "negatives"), ("held-out 1", "held_out_typos", "held_out_negatives")]
     sets.append(("held-out 2", "held_out_2_typos", "held_out_2_negatives"))
+    sets.append(("held-out 3", "held_out_3_typos", "held_out_3_negatives"))
     print("| threshold | " + " | ".join(f"{name} precision | {name} recall" for name, _, _ in sets) + " |")
     print("|---" * (1 + 2 * len(sets)) + "|")
     for threshold in (60.0, 65.0, 70.0, 74.0, 78.0, 82.0, 86.0, 90.0):

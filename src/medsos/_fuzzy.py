@@ -61,7 +61,8 @@ def looks_like_a_typo(query: str, key: str, distance: int) -> bool:
     of eight letters or more, two such slips or one wrong letter.  Words built on a name are not typos of it: a different first
     letter ("interest", "funny" against "pinterest", "ifunny"), letters added at the end ("bloggers"),
     another ending ("telegrame" against "telegraph"), other letters ("medically" against "musically"), or
-    a short word with a letter changed or added ("tender" for "tinder", "lines" for "line").  Dictionary
+    a short word with a letter added or changed ("lines" for "line", "tender" for "tinder"), unless the
+    change is to a key next to it on the keyboard row or to a letter that sounds the same ("tiktoc").  Dictionary
     words that still look like typos of a name are listed in ``data/not_typos.json``.
     """
     if query[0] != key[0] and not (query[:2] == key[1::-1] and query[2:3] == key[2:3]):
@@ -88,8 +89,22 @@ def looks_like_a_typo(query: str, key: str, distance: int) -> bool:
         return False
     if len(query) == len(key):
         diff = [i for i in range(len(query)) if query[i] != key[i]]
+        if len(diff) == 1:
+            # A slip to the next key on the row, or a letter that sounds the same ("githib", "tiktoc").
+            return query[diff[0]] + key[diff[0]] in _CONFUSABLE
         return len(diff) == 2 and diff[1] == diff[0] + 1 and query[diff[0]] == key[diff[1]]
     return False
+
+
+def _confusable_pairs() -> frozenset[str]:
+    pairs = {"ck", "kq", "sz", "iy"}  # letters that sound alike
+    for row in ("qwertyuiop", "asdfghjkl", "zxcvbnm"):
+        pairs.update(row[i : i + 2] for i in range(len(row) - 1))
+    return frozenset(pairs | {pair[::-1] for pair in pairs})
+
+
+#: Two letters, either way round, that a hurried typist swaps one for the other.
+_CONFUSABLE = _confusable_pairs()
 
 
 def _letter_difference(a: str, b: str) -> list[str]:
