@@ -144,3 +144,10 @@ def test_edit_distance_agrees_with_the_textbook(a: str, b: str, limit: int) -> N
 )
 def test_words_found_by_review_stay_unknown(word: str) -> None:
     assert medsos.lookup(word, default=None) is None
+
+
+# Indonesian words that are one slip from a platform's name or alias (Tianya, Insta, Spoon, Tinder, Disqus).
+@pytest.mark.parametrize("word", ["tanya", "nista", "insya", "spion", "tiner", "diskus", "kakus", "telegraf"])
+def test_indonesian_words_stay_unknown(word: str) -> None:
+    assert medsos.lookup(word, default=None) is None
+    assert medsos.lookup(word.upper() + "!", default=None) is None
