@@ -225,7 +225,32 @@ HOSTILE = [
     ("@" * 300_000 + "youtube.com", None),
     ("a:" * 300_000, None),
     ("ｆ" * 400_000, None),
+    ("\ufdfa" * 1_000_000, None),  # NFKC makes each of these 18 characters
+    (" " * 1_000_000 + "Instagram" + " " * 1_000_000, "instagram"),
 ]
+
+
+@pytest.mark.parametrize(
+    "mark", ["\ufeff", "\u200b", "\u200e", "\u202a", "\u2060", "\u00ad", "\u200b\ufeff "]
+)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("https://www.facebook.com/", "facebook"), ("kaskus.co.id", "kaskus"), ("Quora", "quora"),
+     ("com.instagram.android", "instagram"), ("Instagarm", "instagram")],
+)  # fmt: skip
+def test_invisible_characters_around_text_are_ignored(mark: str, text: str, expected: str) -> None:
+    # The byte-order mark that starts an Excel CSV, zero-width spaces and direction marks from copied text.
+    for variant in (mark + text, text + mark, mark + text + mark):
+        assert medsos.lookup(variant).id == expected
+        assert medsos.classify(variant) == medsos.platforms[expected].type
+
+
+def test_padding_past_the_name_limit_is_stripped() -> None:
+    # Fixed-width database columns pad their values with spaces.
+    assert medsos.lookup("Instagram" + " " * 400).id == "instagram"
+    assert medsos.lookup(" " * 400 + "Stack Overflow").name == "Stack Overflow"
+    assert medsos.lookup("Instagarm" + " " * 400).id == "instagram"
+    assert medsos.lookup("x" * 250, default=None) is None
 
 
 @pytest.mark.parametrize(("text", "expected"), HOSTILE, ids=[f"hostile-{i}" for i in range(len(HOSTILE))])

@@ -102,6 +102,9 @@ def load() -> Registry:
     return _shared
 
 
+# Longer text is no exact name or host: it goes straight to the registry, which bounds the work it does on it.
+_SHORT_TEXT = 300
+
 # Until the registry loads, the quick index; kept here so that classify() does not import on every call.
 _quick: QuickIndex | None = None
 
@@ -134,7 +137,7 @@ def classify(text: str, *, default: Any = _MISSING, fuzzy: bool = True) -> Any:
     >>> medsos.classify("qwzxv", default=None) is None
     True
     """
-    if text.__class__ is str:
+    if text.__class__ is str and len(text) <= _SHORT_TEXT:
         # The common case, exact text of a name or host, inlined: classify() is called once per log line.
         if _shared is not None:
             found = _shared._fast_types.get(_unicode_normalize("NFKC", text).casefold())

@@ -100,11 +100,12 @@ def name_key(text: str) -> str:
     dropped, surrounding space and punctuation go, and inside the name every character that is not a letter,
     a digit, ``+``, ``&`` or ``.`` is removed, so inner spaces and dashes do not matter: ``" Stack-Overflow! "``
     and ``"stackoverflow"`` share a key, while ``"Are.na"`` and ``"arena"`` do not.  Text longer than
-    :data:`MAX_NAME_LENGTH` gets the empty key.
+    :data:`MAX_NAME_LENGTH`, once its surroundings are stripped, gets the empty key.
     """
+    text = strip_wrapping(text)
     if len(text) > MAX_NAME_LENGTH:
         return ""
-    folded = folded_text(strip_wrapping(text))
+    folded = folded_text(text)
     if folded.isascii():
         return "".join(ch for ch in folded if ch.isalnum() or ch in _KEPT_SYMBOLS)
     kept: list[str] = []
@@ -118,7 +119,12 @@ def name_key(text: str) -> str:
 
 
 # Quotes, brackets and sentence punctuation that text copied from prose carries around a name or URL.
-_WRAPPING = "\"'<>()[]{}«»‹›“”‘’„‚「」『』【】,;:!?. \t\r\n\f\v\u00a0\u3000"
+_WRAPPING = (
+    "\"'<>()[]{}«»‹›“”‘’„‚「」『』【】,;:!?. \t\r\n\f\v\u00a0\u3000"
+    # Invisible characters that files and copied text carry: a byte-order mark, zero-width spaces and joiners,
+    # direction marks and embeddings, the word joiner, a soft hyphen.
+    "\ufeff\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u00ad"
+)
 
 
 def strip_wrapping(text: str) -> str:
@@ -129,9 +135,8 @@ def strip_wrapping(text: str) -> str:
 def literal_key(text: str) -> str:
     """The key of a name with URL characters in it ("Last.fm", "Twitter/X"): kept whole, so that only the
     exact name matches and nothing built to look like a host or URL can pass for it."""
-    if len(text) > MAX_NAME_LENGTH:
-        return ""
-    return folded_text(strip_wrapping(text))
+    text = strip_wrapping(text)
+    return "" if len(text) > MAX_NAME_LENGTH else folded_text(text)
 
 
 #: What :func:`parse_reference` finds: ``(host, app_id, is_url)``.  A plain tuple, since it is made for
