@@ -59,6 +59,13 @@ def test_accents_and_punctuation_do_not_matter() -> None:
     assert name_key("x" * 10_000) == ""
 
 
+@pytest.mark.parametrize("text", ["X/Twitter", "x/twitter", "Twitter/X", "X / Twitter", "X (Twitter)"])
+def test_a_slash_between_names_is_not_a_url(text: str) -> None:
+    # Without a dot before the slash there is no host, so the text is read as a name.
+    assert medsos.lookup(text).id == "x"
+    assert medsos.lookup("example.com/" + text, default=None) is None
+
+
 # -- hosts and URLs -----------------------------------------------------------------------------------------
 
 

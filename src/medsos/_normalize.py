@@ -211,8 +211,10 @@ def _general_reference(text: str) -> Reference:
     authority, *path = re.split(r"[/?#\\]", rest, maxsplit=1)
     if truncated and not path:
         return _REJECTED_URL
-    # "facebook.com/x" is a URL without its scheme; "Where Are You Now?" is a name.
-    is_url = scheme is not None or (bool(path) and not any(ch.isspace() for ch in authority))
+    # "facebook.com/x" is a URL without its scheme; "Where Are You Now?" and "X/Twitter" are names.
+    is_url = scheme is not None or (
+        bool(path) and "." in authority and not any(ch.isspace() for ch in authority)
+    )
     _, at, host_part = authority.rpartition("@")
     if at and scheme is None:
         # "jane@facebook.com" or "Jane <jane@facebook.com>" is an e-mail address, not a visit to Facebook.
