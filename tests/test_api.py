@@ -288,6 +288,14 @@ def test_bulk_counts_missing_values_as_unknown() -> None:
 def test_bulk_refuses_a_single_string() -> None:
     with pytest.raises(TypeError, match="single string"):
         medsos.classify_many("facebook", default=None)
+    with pytest.raises(TypeError, match="not bytes"):
+        medsos.classify_many(b"fb", default=None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("limit", [True, -1, 2.0, "3"])
+def test_search_limit_must_be_a_count(limit: object) -> None:
+    with pytest.raises(ValueError, match="limit"):
+        medsos.search("fb", limit=limit)  # type: ignore[arg-type]
 
 
 def test_concurrent_first_use_loads_once(tmp_path: Path) -> None:

@@ -147,3 +147,56 @@ def test_a_closed_pipe_ends_quietly() -> None:
 def test_control_characters_are_escaped() -> None:
     _, output = run("classify", "a\x1b[31mb\u2028c")
     assert output == "a\\x1b[31mb\\u2028c\tunknown\n"
+
+
+def shell(command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["bash", "-c", command.replace("MEDSOS", f"{sys.executable} -m medsos")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        ("MEDSOS classify <&-", "no input"),
+        ("MEDSOS classify fb >&-", "standard output is closed"),
+        pytest.param(
+            "MEDSOS classify fb > /dev/full",
+            "No space left",
+            marks=pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full"),
+        ),
+    ],
+)
+def test_closed_or_full_streams_give_a_clear_error(command: str, said: str) -> None:
+    result = shell(command)
+    assert result.returncode == 2
+    assert said in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_closed_pipe_keeps_the_status_of_what_was_read() -> None:
+    result = shell(
+        "{ echo qwzxv; yes fb | head -100000; } | MEDSOS classify | head -1; exit ${PIPESTATUS[1]}"
+    )
+    assert result.stdout == "qwzxv\tunknown\n"
+    assert result.returncode == 1, result.stderr
+
+
+def test_undecodable_bytes_are_shown_as_hex() -> None:
+    result = run_process("classify", "--json", stdin=b"a\xffb\n")
+    assert json.loads(result.stdout)["input"] == "a\\xffb"
+    result = run_process("classify", stdin=b"a\xffb\n")
+    assert result.stdout == b"a\\xffb\tunknown\n"
+
+
+def test_lines_ending_in_a_lone_cr_are_rows() -> None:
+    result = run_process("classify", stdin=b"fb\rig\ryt")
+    assert [row.split(b"\t")[1] for row in result.stdout.splitlines()] == [
+        b"Facebook",
+        b"Instagram",
+        b"YouTube",
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import os
@@ -60,15 +61,28 @@ def _inputs(arguments: Sequence[str], stdin: TextIO) -> Iterable[str]:
 _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
+def _undecodable_as_hex(text: str) -> str:
+    """``text`` with each byte that was not UTF-8 (read as a lone surrogate) written as ``\\xNN``."""
+    if text.isascii() or not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    return "".join(f"\\x{ord(ch) - 0xDC00:02x}" if "\udc80" <= ch <= "\udcff" else ch for ch in text)
+
+
 def _cell(text: str) -> str:
     """``text`` made safe for one tab-separated column of a terminal: no tabs, line breaks or control codes."""
     if text.isprintable() and "\\" not in text:
         return text
-    return "".join(
-        _ESCAPES.get(ch)
-        or (ch if ch.isprintable() else ch.encode("unicode_escape", "backslashreplace").decode())
-        for ch in text
-    )
+    return "".join(_escaped(ch) for ch in text)
+
+
+def _escaped(ch: str) -> str:
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    if ch.isprintable():
+        return ch
+    if "\udc80" <= ch <= "\udcff":  # a byte that was not UTF-8
+        return _undecodable_as_hex(ch)
+    return ch.encode("unicode_escape", "backslashreplace").decode()
 
 
 def _limit(value: str) -> int:
@@ -95,19 +109,20 @@ def _match_record(text: str, match: Match | None) -> dict[str, object]:
 
 def _classify(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     registry = medsos.load()
-    status = 0
+    args.status = 0  # kept on args, so that a reader who stops early still gets the status of what was read
     for text in _inputs(args.inputs, stdin):
         match = registry.match(text, fuzzy=not args.no_fuzzy)
         if match is None:
-            status = 1
+            args.status = 1
         if args.json:
-            print(json.dumps(_match_record(text, match), ensure_ascii=False), file=out)
+            record = _match_record(_undecodable_as_hex(text), match)
+            print(json.dumps(record, ensure_ascii=False), file=out)
         elif match is None:
             print(f"{_cell(text)}\tunknown", file=out)
         else:
             found = match.platform
             print(f"{_cell(text)}\t{found.name}\t{found.type.id}\t{found.type.label(args.lang)}", file=out)
-    return status
+    return int(args.status)
 
 
 def _search(args: argparse.Namespace, out: TextIO) -> int:
@@ -131,23 +146,43 @@ def _types(args: argparse.Namespace, out: TextIO) -> int:
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, stdin: TextIO | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
     out = out or sys.stdout
     stdin = stdin or sys.stdin
+    if out is None:  # started with standard output closed
+        return _fail("standard output is closed")
     if out is sys.stdout and isinstance(sys.stdout, io.TextIOWrapper):
         # Input may hold lone surrogates or characters the terminal cannot show: escape, never crash.
         sys.stdout.reconfigure(errors="backslashreplace")
     if stdin is sys.stdin and isinstance(sys.stdin, io.TextIOWrapper):
-        # Bytes that are not UTF-8 become unknown input rows, not a crash that loses every row.
-        sys.stdin.reconfigure(errors="surrogateescape")
-    parser = _parser()
-    args = parser.parse_args(argv)
+        # Bytes that are not UTF-8 become unknown input rows, not a crash that loses every row; old Mac files
+        # end their lines with a lone CR.
+        sys.stdin.reconfigure(errors="surrogateescape", newline=None)
     try:
-        return _run(parser, args, out, stdin)
+        status = _run(parser, args, out, stdin)
+        out.flush()
+        return status
     except BrokenPipeError:
-        # The reader went away (| head): stop quietly, as Unix tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
+        # The reader went away (| head): stop quietly, as Unix tools do, with the status of what was read.
+        _drop_unwritten_output()
+        return int(getattr(args, "status", 0))
+    except OSError as error:  # a full disk, a closed descriptor
+        _drop_unwritten_output()
+        return _fail(f"cannot write the output: {error.strerror or error}")
+
+
+def _drop_unwritten_output() -> None:
+    # What is still buffered cannot be written either: point standard output at the null device, so that the
+    # interpreter's last flush does not fail again with a traceback.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _fail(message: str) -> int:
+    if sys.stderr is not None:
+        print(f"medsos: {message}", file=sys.stderr)
+    return 2
 
 
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
@@ -155,6 +190,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace, out: TextIO,
         print(f"medsos {medsos.__version__} (dataset {medsos.DATASET_VERSION})", file=out)
         return 0
     if args.command == "classify":
+        if stdin is None and (not args.inputs or args.inputs == ["-"]):
+            return _fail("no input: give TEXT arguments, or pipe lines to standard input")
         return _classify(args, out, stdin)
     if args.command == "search":
         return _search(args, out)

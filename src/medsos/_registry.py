@@ -463,6 +463,8 @@ class Registry:
             raise TypeError(
                 "pass a column (an iterable of strings), not a single string; use classify() for one"
             )
+        if isinstance(values, (bytes, bytearray, memoryview)):
+            raise TypeError(f"pass a column (an iterable of strings), not {type(values).__name__}")
         cache: dict[object, object] = {}
         results: list[object] = []
         append = results.append
@@ -494,7 +496,7 @@ class Registry:
         list when nothing is close.
         """
         checked: object = limit
-        if not isinstance(checked, int) or checked < 0:
+        if not isinstance(checked, int) or isinstance(checked, bool) or checked < 0:
             raise ValueError(f"limit must be a non-negative int, not {limit!r}")
         entry = self._exact(text)
         exact = Match(entry[0], 100.0, entry[1], entry[2]) if entry is not None else None
