@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import medsos
 from medsos import _load
-from medsos._normalize import _general_reference, _plain_reference, name_key, parse_reference
+from medsos._normalize import _general_reference, _plain_reference, campaign_source, name_key, parse_reference
 
 PLATFORMS = sorted(medsos.platforms, key=lambda p: p.id)
 DOMAINS = sorted({(d, p.id) for p in PLATFORMS for d in (*p.domains, *p.short_domains)})
@@ -64,6 +64,28 @@ def test_a_slash_between_names_is_not_a_url(text: str) -> None:
     # Without a dot before the slash there is no host, so the text is read as a name.
     assert medsos.lookup(text).id == "x"
     assert medsos.lookup("example.com/" + text, default=None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("facebook.com / referral", "facebook"), ("l.facebook.com / referral", "facebook"), ("t.co / social", "x"),
+     ("instagram / paid_social", "instagram"), ("lnkd.in / (none)", "linkedin"), ("fb_ads", "facebook"),
+     ("Facebook_Ads", "facebook"), ("IG-Stories", "instagram"), ("tiktok_paid", "tiktok"), ("fb_ads / cpc", "facebook"),
+     ("google / cpc", None), ("google_ads", None), ("(direct) / (none)", None), ("Facebook / Instagram", None),
+     ("fb_evil", None), ("facebook.com.attacker.example / referral", None), ("attacker.example/?u=fb / social", None),
+     ("evil_fb_ads", None), ("fb_ads_", None)],
+)  # fmt: skip
+def test_analytics_source_tags(text: str, expected: str | None) -> None:
+    # GA4's "source / medium", and utm_source tokens with a placement appended.
+    found = medsos.lookup(text, default=None, fuzzy=False)
+    assert (found.id if found else None) == expected
+    assert medsos.classify(text, default=None) == (medsos.platforms[expected].type if expected else None)
+
+
+@given(st.text(alphabet="fbig_- /.:()acdeorstlkmn", max_size=40))
+def test_a_tagged_source_is_shorter_than_its_text(text: str) -> None:
+    source = campaign_source(text)
+    assert source is None or len(source) < len(text.strip())
 
 
 # -- hosts and URLs -----------------------------------------------------------------------------------------

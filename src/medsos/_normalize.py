@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_NAME_LENGTH",
     "Reference",
+    "campaign_source",
     "exact_index",
     "find_by_host",
     "folded_text",
@@ -137,6 +138,45 @@ def literal_key(text: str) -> str:
     exact name matches and nothing built to look like a host or URL can pass for it."""
     text = strip_wrapping(text)
     return "" if len(text) > MAX_NAME_LENGTH else folded_text(text)
+
+
+# The medium half of GA4's "source / medium", for the values that mark a visit from a social source or a paid
+# campaign; "google / cpc" is tagged too, and stays unknown because "google" names no platform.
+_MEDIUMS = frozenset({
+    "referral", "social", "social-network", "social_network", "social network", "social-media", "social_media",
+    "social media", "sm", "cpc", "ppc", "cpm", "paid", "paid-social", "paid_social", "paidsocial", "paid social",
+    "organic", "organic-social", "organic_social", "(none)", "(not set)", "display", "video", "affiliate",
+    "influencer", "story", "stories", "post", "reel", "bio", "link",
+})  # fmt: skip
+# What campaigns append to a source token: "fb_ads", "ig-stories", "tiktok_paid", "yt_shorts".
+_TAGS = frozenset({
+    "ad", "ads", "paid", "organic", "social", "cpc", "cpm", "promo", "promoted", "sponsored", "boost", "boosted",
+    "campaign", "retargeting", "remarketing", "story", "stories", "post", "posts", "reel", "reels", "short",
+    "shorts", "live", "feed", "bio", "profile", "link", "links", "dm", "page", "group", "groups", "video",
+    "videos",
+})  # fmt: skip
+_TAGGED_RE = re.compile(r"([a-z0-9]+)((?:[_-][a-z0-9]+)+)")
+_TAG_SEPARATOR_RE = re.compile(r"[_-]")
+
+
+def campaign_source(text: str) -> str | None:
+    """The source that analytics text tags, or ``None`` when it carries no known tag.
+
+    GA4's "source / medium" gives its source when the medium is one of referral, social, cpc and their kin
+    (``"facebook.com / referral"`` gives ``"facebook.com"``), and a campaign token followed by placements joined
+    with ``_`` or ``-`` gives the token (``"fb_ads"`` and ``"IG-Stories"`` give ``"fb"`` and ``"ig"``).
+    """
+    text = text.strip()
+    if len(text) > MAX_NAME_LENGTH:
+        return None
+    source, separator, medium = text.rpartition(" / ")
+    if separator:
+        source = source.strip()
+        return source if source and medium.strip().casefold() in _MEDIUMS else None
+    tagged = _TAGGED_RE.fullmatch(strip_wrapping(text).casefold())
+    if tagged is not None and all(tag in _TAGS for tag in _TAG_SEPARATOR_RE.split(tagged.group(2))[1:]):
+        return tagged.group(1)
+    return None
 
 
 #: What :func:`parse_reference` finds: ``(host, app_id, is_url)``.  A plain tuple, since it is made for

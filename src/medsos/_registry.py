@@ -14,6 +14,7 @@ from medsos._errors import DatasetError, UnknownPlatformError
 from medsos._models import Platform, PlatformType, Subtype
 from medsos._normalize import (
     MAX_NAME_LENGTH,
+    campaign_source,
     exact_index,
     find_by_host,
     folded_text,
@@ -330,7 +331,9 @@ class Registry:
             if entry is not None:
                 return entry
         elif not is_url:
-            return self._names.get(name_key(text))
+            entry = self._names.get(name_key(text))
+            source = campaign_source(text) if entry is None else None
+            return self._exact(source) if source is not None else entry
         return self._literal_labels.get(literal_key(text)) if self._literal_labels else None
 
     def _fuzzy_matches(self, text: str, *, not_typos: frozenset[str] | None = None) -> list[Match]:
