@@ -163,6 +163,15 @@ def test_a_domain_in_the_path_query_or_fragment_does_not_count(pair: tuple[str, 
         "https://127.0.0.1/",
         "http://facebook",
         "https://face book.com/",
+        # Case folding would make these the real hosts; a browser would not.
+        "\u0131nstagram.com",
+        "l\u0131nkedin.com",
+        "i\u00dfuu.com",
+        "ME\u1e9eENGER.COM",
+        "com.\u0131nstagram.android",
+        "\u0131nstagram.com / referral",
+        "[::]/facebook",
+        "[::1]/Twitter",
     ],
 )
 def test_lookalikes_and_other_schemes_stay_unknown(text: str) -> None:

@@ -139,16 +139,21 @@ def classify(text: str, *, default: Any = _MISSING, fuzzy: bool = True) -> Any:
     """
     if text.__class__ is str and len(text) <= _SHORT_TEXT:
         # The common case, exact text of a name or host, inlined: classify() is called once per log line.
-        if _shared is not None:
-            found = _shared._fast_types.get(_unicode_normalize("NFKC", text).casefold())
-            if found is not None:
-                return found
-        else:
-            # Until something needs the platform records, a quick index built from the raw data answers.
-            quick = _quick or _quick_index()
-            found = quick.exact.get(_unicode_normalize("NFKC", text).casefold()) or quick.classify(text)
-            if found is not None:
-                return found
+        # Text that is not ASCII once normalised may spell a look-alike host (a dotless i in "instagram.com"
+        # folds to a dotted one): the registry tells names from hosts for it.
+        key = _unicode_normalize("NFKC", text)
+        if key.isascii():
+            key = key.lower()
+            if _shared is not None:
+                found = _shared._fast_types.get(key)
+                if found is not None:
+                    return found
+            else:
+                # Until something needs the platform records, a quick index built from the raw data answers.
+                quick = _quick or _quick_index()
+                found = quick.exact.get(key) or quick.classify(text)
+                if found is not None:
+                    return found
     return (_shared or load()).classify(text, default=default, fuzzy=fuzzy)
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "exact_index",
     "find_by_host",
     "folded_text",
+    "is_ascii_text",
     "literal_key",
     "name_key",
     "parse_reference",
@@ -65,6 +66,11 @@ def folded_text(text: str) -> str:
     """``text`` with compatibility forms and case folded, and nothing else changed."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return folded if folded.isascii() else folded.translate(_DOTLESS_I)
+
+
+def is_ascii_text(text: str) -> bool:
+    """Whether ``text`` is ASCII once compatibility forms are folded (full-width letters are, a dotless i is not)."""
+    return text.isascii() or unicodedata.normalize("NFKC", text).isascii()
 
 
 def exact_index(claims: Iterable[tuple[str, str, V]]) -> dict[str, V]:
@@ -251,9 +257,10 @@ def _general_reference(text: str) -> Reference:
     authority, *path = re.split(r"[/?#\\]", rest, maxsplit=1)
     if truncated and not path:
         return _REJECTED_URL
-    # "facebook.com/x" is a URL without its scheme; "Where Are You Now?" and "X/Twitter" are names.
+    # "facebook.com/x" and "[::1]/x" are URLs without their scheme; "Where Are You Now?" and "X/Twitter" are
+    # names: a word of letters alone before a slash is no host a browser would visit.
     is_url = scheme is not None or (
-        bool(path) and "." in authority and not any(ch.isspace() for ch in authority)
+        bool(path) and not authority.isalpha() and not any(ch.isspace() for ch in authority)
     )
     _, at, host_part = authority.rpartition("@")
     if at and scheme is None:

@@ -18,6 +18,7 @@ from medsos._normalize import (
     exact_index,
     find_by_host,
     folded_text,
+    is_ascii_text,
     literal_key,
     name_key,
     parse_reference,
@@ -36,6 +37,7 @@ T = TypeVar("T")
 MatchKind = Literal["name", "alias", "former_name", "domain", "short_domain", "app_id", "fuzzy"]
 #: What an index holds for a key: the platform, how the key names it, and the key as the data spells it.
 _Entry = tuple[Platform, MatchKind, str]
+_NAME_KINDS = frozenset({"name", "alias", "former_name"})
 
 
 #: How many close names an UnknownPlatformError suggests.
@@ -319,7 +321,9 @@ class Registry:
             raise TypeError(f"medsos looks up text (str), not {type(text).__name__}")
         if len(text) <= MAX_NAME_LENGTH and "/" not in text:
             hit = self._fast.get(folded_text(text))
-            if hit is not None:
+            # Case folding turns a dotless i into "i" and "ß" into "ss", which a browser never does to a host:
+            # a host or app id only matches text that is ASCII once normalised.
+            if hit is not None and (hit[1] in _NAME_KINDS or is_ascii_text(text)):
                 return hit
         host, app_id, is_url = parse_reference(text)
         if app_id is not None:
