@@ -73,11 +73,20 @@ def test_a_slash_between_names_is_not_a_url(text: str) -> None:
      ("Facebook_Ads", "facebook"), ("IG-Stories", "instagram"), ("tiktok_paid", "tiktok"), ("fb_ads / cpc", "facebook"),
      ("google / cpc", None), ("google_ads", None), ("(direct) / (none)", None), ("Facebook / Instagram", None),
      ("fb_evil", None), ("facebook.com.attacker.example / referral", None), ("attacker.example/?u=fb / social", None),
-     ("evil_fb_ads", None), ("fb_ads_", None)],
+     ("evil_fb_ads", None), ("fb_ads_", None),
+     ("https://www.facebook.com / referral", "facebook"), ("android-app://com.linkedin.android / referral", "linkedin"),
+     ("instagram / Organic Social", "instagram"), ('"facebook.com / referral"', "facebook"),
+     ("(facebook.com / referral)", "facebook"), ("facebook.com / referral\u200e", "facebook"),
+     ("Facebook_Mobile_Feed", "facebook"), ("Messenger_Inbox", "messenger"), ("ig_link_in_bio", "instagram"),
+     ("fb_ads_2024", "facebook"), ("IG Stories", "instagram"), ("Facebook Ads", "facebook"),
+     ("\uff46\uff42_ads", "facebook"), ("fb\u2010ads", "facebook"),
+     # Analytics text is never a typo: these are ordinary words with a tag, not misspelt platforms.
+     ("stock / bio", None), ("trust / social", None), ("india / video", None), ("the_ads", None),
+     ("research_page", None), ("second_live", None), ("last_dm", None), ("Facbook_ads", None)],
 )  # fmt: skip
 def test_analytics_source_tags(text: str, expected: str | None) -> None:
     # GA4's "source / medium", and utm_source tokens with a placement appended.
-    found = medsos.lookup(text, default=None, fuzzy=False)
+    found = medsos.lookup(text, default=None)
     assert (found.id if found else None) == expected
     assert medsos.classify(text, default=None) == (medsos.platforms[expected].type if expected else None)
 

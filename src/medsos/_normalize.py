@@ -147,22 +147,28 @@ def literal_key(text: str) -> str:
 
 
 # The medium half of GA4's "source / medium", for the values that mark a visit from a social source or a paid
-# campaign; "google / cpc" is tagged too, and stays unknown because "google" names no platform.
+# campaign ("google / cpc" is tagged too, and stays unknown because "google" names no platform).  Written with
+# spaces: "paid_social", "Paid-Social" and "paid social" are one.
 _MEDIUMS = frozenset({
-    "referral", "social", "social-network", "social_network", "social network", "social-media", "social_media",
-    "social media", "sm", "cpc", "ppc", "cpm", "paid", "paid-social", "paid_social", "paidsocial", "paid social",
-    "organic", "organic-social", "organic_social", "(none)", "(not set)", "display", "video", "affiliate",
-    "influencer", "story", "stories", "post", "reel", "bio", "link",
+    "referral", "social", "social network", "social media", "sm", "organic", "organic social", "paid",
+    "paid social", "paidsocial", "social paid", "paid ads", "cpc", "ppc", "cpm", "cpv", "cpa", "retargeting",
+    "remarketing", "none", "not set", "display", "video", "affiliate", "influencer", "story", "stories", "post",
+    "reel", "bio", "link",
 })  # fmt: skip
-# What campaigns append to a source token: "fb_ads", "ig-stories", "tiktok_paid", "yt_shorts".
+# What campaigns append to a source token: "fb_ads", "IG-Stories", "tiktok_paid", "Facebook_Mobile_Feed" (Meta's
+# placement names), "ig_link_in_bio", "fb_ads_2024".  Numbers count as tags too.
 _TAGS = frozenset({
     "ad", "ads", "paid", "organic", "social", "cpc", "cpm", "promo", "promoted", "sponsored", "boost", "boosted",
     "campaign", "retargeting", "remarketing", "story", "stories", "post", "posts", "reel", "reels", "short",
-    "shorts", "live", "feed", "bio", "profile", "link", "links", "dm", "page", "group", "groups", "video",
-    "videos",
+    "shorts", "live", "feed", "bio", "profile", "link", "links", "in", "linkinbio", "dm", "page", "group",
+    "groups", "video", "videos", "mobile", "desktop", "marketplace", "right", "column", "instream", "explore",
+    "inbox", "search", "shop", "shopping", "home", "grid", "notifications",
 })  # fmt: skip
-_TAGGED_RE = re.compile(r"([a-z0-9]+)((?:[_-][a-z0-9]+)+)")
-_TAG_SEPARATOR_RE = re.compile(r"[_-]")
+_SEPARATORS_RE = re.compile(r"[\s_\-\u2010-\u2015]+")
+
+
+def _words(text: str) -> list[str]:
+    return _SEPARATORS_RE.split(strip_wrapping(unicodedata.normalize("NFKC", text)).casefold())
 
 
 def campaign_source(text: str) -> str | None:
@@ -170,18 +176,18 @@ def campaign_source(text: str) -> str | None:
 
     GA4's "source / medium" gives its source when the medium is one of referral, social, cpc and their kin
     (``"facebook.com / referral"`` gives ``"facebook.com"``), and a campaign token followed by placements joined
-    with ``_`` or ``-`` gives the token (``"fb_ads"`` and ``"IG-Stories"`` give ``"fb"`` and ``"ig"``).
+    with ``_``, ``-`` or spaces gives the token (``"fb_ads"`` and ``"IG Stories"`` give ``"fb"`` and ``"ig"``).
     """
-    text = text.strip()
+    text = strip_wrapping(text)
     if len(text) > MAX_NAME_LENGTH:
         return None
     source, separator, medium = text.rpartition(" / ")
     if separator:
-        source = source.strip()
-        return source if source and medium.strip().casefold() in _MEDIUMS else None
-    tagged = _TAGGED_RE.fullmatch(strip_wrapping(text).casefold())
-    if tagged is not None and all(tag in _TAGS for tag in _TAG_SEPARATOR_RE.split(tagged.group(2))[1:]):
-        return tagged.group(1)
+        source = strip_wrapping(source)
+        return source if source and " ".join(_words(medium)) in _MEDIUMS else None
+    words = _words(text)
+    if len(words) > 1 and words[0].isalnum() and all(word in _TAGS or word.isdigit() for word in words[1:]):
+        return words[0]
     return None
 
 

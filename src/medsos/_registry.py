@@ -336,9 +336,13 @@ class Registry:
                 return entry
         elif not is_url:
             entry = self._names.get(name_key(text))
-            source = campaign_source(text) if entry is None else None
-            return self._exact(source) if source is not None else entry
-        return self._literal_labels.get(literal_key(text)) if self._literal_labels else None
+            if entry is not None:
+                return entry
+        entry = self._literal_labels.get(literal_key(text)) if self._literal_labels else None
+        if entry is None and (source := campaign_source(text)) is not None:
+            # Analytics text names its source exactly, with every rule above; a tag is never guessed at.
+            entry = self._exact(source)
+        return entry
 
     def _fuzzy_matches(self, text: str, *, not_typos: frozenset[str] | None = None) -> list[Match]:
         key = name_key(text)
@@ -371,8 +375,8 @@ class Registry:
     def _candidates(self, text: str) -> list[Match]:
         """Typo candidates, best first, for text that is a name rather than a host or URL."""
         host, _, is_url = parse_reference(text)
-        if is_url or host is not None:
-            return []
+        if is_url or host is not None or " / " in text or campaign_source(text) is not None:
+            return []  # a host, or analytics text: "stock / bio" and "the_ads" are no typos of a name
         return self._fuzzy_matches(text)
 
     def _accept(self, candidates: list[Match]) -> Match | None:
