@@ -278,8 +278,9 @@ HOSTILE = [
 
 
 @pytest.mark.parametrize(
-    "mark", ["\ufeff", "\u200b", "\u200e", "\u202a", "\u2060", "\u00ad", "\u200b\ufeff "]
-)
+    "mark",
+    ["\ufeff", "\u200b", "\u200e", "\u202a", "\u2060", "\u00ad", "\u200b\ufeff ", "\u2068", "\u2069", "\u2003", "\u202f"],
+)  # fmt: skip
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("https://www.facebook.com/", "facebook"), ("kaskus.co.id", "kaskus"), ("Quora", "quora"),
@@ -290,6 +291,13 @@ def test_invisible_characters_around_text_are_ignored(mark: str, text: str, expe
     for variant in (mark + text, text + mark, mark + text + mark):
         assert medsos.lookup(variant).id == expected
         assert medsos.classify(variant) == medsos.platforms[expected].type
+
+
+@pytest.mark.parametrize("text", ["fa\udcffcebook", "\udced\udca0\udc80x", "X\udcff", "Insta\udcffgarm"])
+def test_bytes_that_were_not_text_make_a_name_unknown(text: str) -> None:
+    # Python reads undecodable bytes as lone surrogates; dropping them would make up a name.
+    assert medsos.lookup(text, default=None) is None
+    assert medsos.classify(text, default=None) is None
 
 
 def test_padding_past_the_name_limit_is_stripped() -> None:

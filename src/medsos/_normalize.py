@@ -68,6 +68,14 @@ def folded_text(text: str) -> str:
     return folded if folded.isascii() else folded.translate(_DOTLESS_I)
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _has_surrogates(text: str) -> bool:
+    # A lone surrogate is a byte that was not text (Python's surrogateescape): "fa\udcffcebook" is not a name.
+    return not text.isascii() and _SURROGATE_RE.search(text) is not None
+
+
 def is_ascii_text(text: str) -> bool:
     """Whether ``text`` is ASCII once compatibility forms are folded (full-width letters are, a dotless i is not)."""
     return text.isascii() or unicodedata.normalize("NFKC", text).isascii()
@@ -107,10 +115,11 @@ def name_key(text: str) -> str:
     dropped, surrounding space and punctuation go, and inside the name every character that is not a letter,
     a digit, ``+``, ``&`` or ``.`` is removed, so inner spaces and dashes do not matter: ``" Stack-Overflow! "``
     and ``"stackoverflow"`` share a key, while ``"Are.na"`` and ``"arena"`` do not.  Text longer than
-    :data:`MAX_NAME_LENGTH`, once its surroundings are stripped, gets the empty key.
+    :data:`MAX_NAME_LENGTH`, once its surroundings are stripped, and text holding lone surrogates (bytes that
+    were not text) get the empty key.
     """
     text = strip_wrapping(text)
-    if len(text) > MAX_NAME_LENGTH:
+    if len(text) > MAX_NAME_LENGTH or _has_surrogates(text):
         return ""
     folded = folded_text(text)
     if folded.isascii():
@@ -129,8 +138,9 @@ def name_key(text: str) -> str:
 _WRAPPING = (
     "\"'<>()[]{}«»‹›“”‘’„‚「」『』【】,;:!?. \t\r\n\f\v\u00a0\u3000"
     # Invisible characters that files and copied text carry: a byte-order mark, zero-width spaces and joiners,
-    # direction marks and embeddings, the word joiner, a soft hyphen.
-    "\ufeff\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u00ad"
+    # direction marks, embeddings and isolates, the word joiner, a soft hyphen; and the other widths of space.
+    "\ufeff\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+    "\u2060\u00ad\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
 )
 
 
@@ -143,7 +153,7 @@ def literal_key(text: str) -> str:
     """The key of a name with URL characters in it ("Last.fm", "Twitter/X"): kept whole, so that only the
     exact name matches and nothing built to look like a host or URL can pass for it."""
     text = strip_wrapping(text)
-    return "" if len(text) > MAX_NAME_LENGTH else folded_text(text)
+    return "" if len(text) > MAX_NAME_LENGTH or _has_surrogates(text) else folded_text(text)
 
 
 # The medium half of GA4's "source / medium", for the values that mark a visit from a social source or a paid
