@@ -142,7 +142,8 @@ def test_edit_distance_agrees_with_the_textbook(a: str, b: str, limit: int) -> N
 @pytest.mark.parametrize(
     "word",
     ["kasus", "elemen", "katak", "prima", "lista", "microblog", "arena", "yellow", "beam", "fаcebook",
-     "blog post", "blog-post", "redox", "Bublé", "viner", "minda", "utenti"],
+     "blog post", "blog-post", "redox", "Bublé", "viner", "minda", "utenti", "viver", "stava", "plazo", "reizen",
+     "tenir", "Stockist"],
 )  # fmt: skip
 def test_words_found_by_review_stay_unknown(word: str) -> None:
     assert medsos.lookup(word, default=None) is None
