@@ -146,7 +146,7 @@ def test_a_closed_pipe_ends_quietly() -> None:
 
 def test_control_characters_are_escaped() -> None:
     _, output = run("classify", "a\x1b[31mb\u2028c")
-    assert output == "a\\x1b[31mb\\u2028c\tunknown\n"
+    assert output == "a\\u001b[31mb\\u2028c\tunknown\n"
 
 
 def shell(command: str) -> subprocess.CompletedProcess[str]:
@@ -164,6 +164,13 @@ def shell(command: str) -> subprocess.CompletedProcess[str]:
     [
         ("MEDSOS classify <&-", "no input"),
         ("MEDSOS classify fb >&-", "standard output is closed"),
+        ("MEDSOS --help >&-", "standard output is closed"),
+        ("exec 3>/dev/null; MEDSOS classify <&3", "cannot read the input"),
+        pytest.param(
+            "MEDSOS --help > /dev/full",
+            "No space left",
+            marks=pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full"),
+        ),
         pytest.param(
             "MEDSOS classify fb > /dev/full",
             "No space left",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 import medsos
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     from medsos._registry import Match
 
@@ -51,11 +51,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _InputError(Exception):
+    """Standard input could not be read (it is closed, or open for writing only)."""
+
+
 def _inputs(arguments: Sequence[str], stdin: TextIO) -> Iterable[str]:
     if not arguments or list(arguments) == ["-"]:
-        # Every line gives one line of output, blank ones too, so that output rows match input rows.
-        return (line.rstrip("\r\n") for line in stdin)
+        return _lines(stdin)
     return arguments
+
+
+def _lines(stdin: TextIO) -> Iterator[str]:
+    # Every line gives one line of output, blank ones too, so that output rows match input rows.
+    try:
+        for line in stdin:
+            yield line.rstrip("\r\n")
+    except OSError as error:
+        raise _InputError(error.strerror or str(error)) from error
 
 
 _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
@@ -82,7 +94,8 @@ def _escaped(ch: str) -> str:
         return ch
     if "\udc80" <= ch <= "\udcff":  # a byte that was not UTF-8
         return _undecodable_as_hex(ch)
-    return ch.encode("unicode_escape", "backslashreplace").decode()
+    # Characters are written \uXXXX (never \xNN, which stands for a byte that was not text).
+    return f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}"
 
 
 def _limit(value: str) -> int:
@@ -129,7 +142,9 @@ def _search(args: argparse.Namespace, out: TextIO) -> int:
     matches = medsos.search(args.text, limit=args.limit)
     for match in matches:
         if args.json:
-            print(json.dumps(_match_record(args.text, match), ensure_ascii=False), file=out)
+            print(
+                json.dumps(_match_record(_undecodable_as_hex(args.text), match), ensure_ascii=False), file=out
+            )
         else:
             platform = match.platform
             print(f"{match.score:5.1f}\t{platform.name}\t{platform.type.id}\t{match.matched_by}", file=out)
@@ -146,12 +161,21 @@ def _types(args: argparse.Namespace, out: TextIO) -> int:
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, stdin: TextIO | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit status."""
-    parser = _parser()
-    args = parser.parse_args(argv)
     out = out or sys.stdout
     stdin = stdin or sys.stdin
     if out is None:  # started with standard output closed
         return _fail("standard output is closed")
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit:
+        # --help, or a usage error argparse has explained: what it printed must still get out.
+        try:
+            sys.stdout.flush()
+        except OSError as error:
+            _drop_unwritten_output()
+            raise SystemExit(_fail(f"cannot write the output: {error.strerror or error}")) from None
+        raise
     if out is sys.stdout and isinstance(sys.stdout, io.TextIOWrapper):
         # Input may hold lone surrogates or characters the terminal cannot show: escape, never crash.
         sys.stdout.reconfigure(errors="backslashreplace")
@@ -167,6 +191,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, stdin:
         # The reader went away (| head): stop quietly, as Unix tools do, with the status of what was read.
         _drop_unwritten_output()
         return int(getattr(args, "status", 0))
+    except _InputError as error:
+        return _fail(f"cannot read the input: {error}")
     except OSError as error:  # a full disk, a closed descriptor
         _drop_unwritten_output()
         return _fail(f"cannot write the output: {error.strerror or error}")
