@@ -15,13 +15,21 @@ import medsos
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
+    from _typeshed import SupportsWrite
+
     from medsos._registry import Match
 
 __all__ = ["main"]
 
 
+class _Parser(argparse.ArgumentParser):
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        # argparse drops write errors; a full disk must be reported, not end in silence with status 0.
+        (file or sys.stdout).write(self.format_help())
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="medsos",
         description="Which social media platform is this, and what type of social media is it?",
     )
@@ -173,9 +181,10 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, stdin:
         try:
             sys.stdout.flush()
         except OSError as error:
-            _drop_unwritten_output()
-            raise SystemExit(_fail(f"cannot write the output: {error.strerror or error}")) from None
+            raise SystemExit(_cannot_write(error)) from None
         raise
+    except OSError as error:  # --help written straight to a full disk
+        raise SystemExit(_cannot_write(error)) from None
     if out is sys.stdout and isinstance(sys.stdout, io.TextIOWrapper):
         # Input may hold lone surrogates or characters the terminal cannot show: escape, never crash.
         sys.stdout.reconfigure(errors="backslashreplace")
@@ -194,8 +203,12 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, stdin:
     except _InputError as error:
         return _fail(f"cannot read the input: {error}")
     except OSError as error:  # a full disk, a closed descriptor
-        _drop_unwritten_output()
-        return _fail(f"cannot write the output: {error.strerror or error}")
+        return _cannot_write(error)
+
+
+def _cannot_write(error: OSError) -> int:
+    _drop_unwritten_output()
+    return _fail(f"cannot write the output: {error.strerror or error}")
 
 
 def _drop_unwritten_output() -> None:
