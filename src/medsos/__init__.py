@@ -93,29 +93,36 @@ def load() -> Registry:
 
     Useful before forking worker processes, so that each does not load it again.
     """
-    global _shared, _quick
+    global _shared, _quick, _ascii_answers, _name_answers
     if _shared is None:
         from medsos._load import default_registry
 
-        _shared = default_registry()
-        _quick = None  # the registry answers from now on
+        registry = default_registry()
+        # The registry answers from now on; its ready answers agree with the quick index's.
+        _ascii_answers, _name_answers = registry._fast_types, registry._fast_name_types
+        _shared = registry
+        _quick = None
     return _shared
 
 
-# Longer text is no exact name or host: it goes straight to the registry, which bounds the work it does on it.
-_SHORT_TEXT = 300
-
-# Until the registry loads, the quick index; kept here so that classify() does not import on every call.
+# What classify() answers before anything else, kept here so that it does not import on every call: the types of
+# exact names, hosts and app ids (ASCII keys), and of names beyond ASCII.  The quick index's until the registry
+# loads, then the registry's.
+_ascii_answers: dict[str, PlatformType] | None = None
+_name_answers: dict[str, PlatformType] = {}
 _quick: QuickIndex | None = None
 
 
-def _quick_index() -> QuickIndex:
-    global _quick
-    if _quick is None:
+def _prepare_answers() -> dict[str, PlatformType]:
+    global _quick, _ascii_answers, _name_answers
+    if _shared is not None:
+        _ascii_answers, _name_answers = _shared._fast_types, _shared._fast_name_types
+    else:
         from medsos._load import quick_index
 
-        _quick = quick_index()
-    return _quick
+        quick = quick_index()
+        _ascii_answers, _name_answers, _quick = quick.exact, quick.names, quick
+    return _ascii_answers
 
 
 @overload
@@ -137,23 +144,21 @@ def classify(text: str, *, default: Any = _MISSING, fuzzy: bool = True) -> Any:
     >>> medsos.classify("qwzxv", default=None) is None
     True
     """
-    if text.__class__ is str and len(text) <= _SHORT_TEXT:
-        # The common case, exact text of a name or host, inlined: classify() is called once per log line.
-        # Text that is not ASCII once normalised may spell a look-alike host (a dotless i in "instagram.com"
-        # folds to a dotted one): the registry tells names from hosts for it.
-        key = _unicode_normalize("NFKC", text)
-        if key.isascii():
-            key = key.lower()
-            if _shared is not None:
-                found = _shared._fast_types.get(key)
-                if found is not None:
-                    return found
-            else:
-                # Until something needs the platform records, a quick index built from the raw data answers.
-                quick = _quick or _quick_index()
-                found = quick.exact.get(key) or quick.classify(text)
-                if found is not None:
-                    return found
+    # The common case, exact text of a name or host, inlined: classify() is called once per log line.  Longer
+    # text is no exact name or host, and goes straight to the registry, which bounds the work it does on it.
+    if text.__class__ is str and len(text) <= 300:
+        answers = _ascii_answers or _prepare_answers()
+        if text.isascii():  # most text is, and NFKC leaves ASCII alone
+            found = answers.get(text.lower())
+        else:
+            key = _unicode_normalize("NFKC", text)
+            # Hosts and app ids are ASCII: text that is not, once normalised, is looked up among names alone, so
+            # that case folding cannot turn a look-alike host (a dotless i in "instagram.com") into a real one.
+            found = answers.get(key.lower()) if key.isascii() else _name_answers.get(key.casefold())
+        if found is None and _quick is not None:
+            found = _quick.classify(text)  # a URL, answered from the quick index's hosts
+        if found is not None:
+            return found
     return (_shared or load()).classify(text, default=default, fuzzy=fuzzy)
 
 

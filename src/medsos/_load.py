@@ -169,7 +169,7 @@ class QuickIndex:
     its answers are always the registry's.
     """
 
-    __slots__ = ("apps", "exact", "hosts")
+    __slots__ = ("apps", "exact", "hosts", "names")
 
     def __init__(self, records: Iterable[Mapping[str, Any]], taxonomy: Iterable[PlatformType]) -> None:
         types = {platform_type.id: platform_type for platform_type in taxonomy}
@@ -188,6 +188,8 @@ class QuickIndex:
                 claims.append((app_id.casefold(), owner, platform_type))
         #: Folded names, hosts and app ids, like the registry's ready answers (a test checks that they agree).
         self.exact = exact_index(claims)
+        #: The keys of ``exact`` beyond ASCII, which only names have: what text that is not ASCII may match.
+        self.names = {key: value for key, value in self.exact.items() if not key.isascii()}
 
     def classify(self, text: str) -> PlatformType | None:
         """The type of the platform whose host or app id ``text`` names, found as the registry finds it."""

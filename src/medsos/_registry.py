@@ -253,6 +253,8 @@ class Registry:
             raise DatasetError("inconsistent platforms:\n  " + "\n  ".join(problems))
         self._fast = self._fast_index()
         self._fast_types = {key: entry[0].type for key, entry in self._fast.items()}
+        # Keys beyond ASCII, which only names have: what text that is not ASCII may match.
+        self._fast_name_types = {key: value for key, value in self._fast_types.items() if not key.isascii()}
 
     def _fast_index(self) -> dict[str, _Entry]:
         """Ready answers for text that is exactly a label, a domain or an app id once case is folded.
