@@ -272,10 +272,11 @@ def report(figures: dict[str, dict[str, float]]) -> str:
         "typo, unknown text, lookup(), search(), the collections).",
         "`python -X importtime -c \"import medsos; medsos.classify('Quora')\"` shows the parts.",
         "",
-        "How: exact names and bare hosts hit a dict of ready answers keyed by NFKC-folded text; URLs are cut to",
-        "their host without `urllib`, then the host's suffixes are looked up longest first; typos go through a",
-        "delete-variant (SymSpell-style) index built on first use, so a query costs a few dozen dict lookups",
-        "instead of a comparison with every name; `classify_many` classifies each distinct value once.",
+        "How: exact names and bare hosts hit a dict of ready answers keyed by case-folded text (NFKC-folded when it",
+        "is not ASCII); URLs are cut to their host without `urllib`, then the host's suffixes are looked up",
+        "longest first; typos go through a delete-variant (SymSpell-style) index built on first use, so a query",
+        "costs a few dozen dict lookups instead of a comparison with every name; `classify_many` classifies each",
+        "distinct value once.",
         "",
     ]
     return "\n".join(lines)
