@@ -82,7 +82,12 @@ def test_a_slash_between_names_is_not_a_url(text: str) -> None:
      ("\uff46\uff42_ads", "facebook"), ("fb\u2010ads", "facebook"),
      # Analytics text is never a typo: these are ordinary words with a tag, not misspelt platforms.
      ("stock / bio", None), ("trust / social", None), ("india / video", None), ("the_ads", None),
-     ("research_page", None), ("second_live", None), ("last_dm", None), ("Facbook_ads", None)],
+     ("research_page", None), ("second_live", None), ("last_dm", None), ("Facbook_ads", None),
+     # A name's own words are no tags, and a bare number is no placement.
+     ("Gogle Groups", "google_groups"), ("Trth Social", "truth_social"), ("Facebok Live", "facebook"),
+     ("Line 1", None), ("Element 14", None), ("X 2024", None),
+     ("\uff46\uff41\uff43\uff45\uff42\uff4f\uff4f\uff4b.com \uff0f referral", "facebook"),
+     ("facebook.com\u00a0/\u00a0referral", "facebook")],
 )  # fmt: skip
 def test_analytics_source_tags(text: str, expected: str | None) -> None:
     # GA4's "source / medium", and utm_source tokens with a placement appended.
@@ -181,6 +186,13 @@ def test_a_domain_in_the_path_query_or_fragment_does_not_count(pair: tuple[str, 
         "\u0131nstagram.com / referral",
         "[::]/facebook",
         "[::1]/Twitter",
+        # Names that read like hosts are hosts too: a browser sends these elsewhere.
+        "\u0131denti.ca",
+        "wordpre\u00df.com",
+        "WORDPRE\u1e9e.COM",
+        "M\u0131cro.blog",
+        "S\u0131xDegrees.com",
+        "wordpre\u00df.com / referral",
     ],
 )
 def test_lookalikes_and_other_schemes_stay_unknown(text: str) -> None:
@@ -279,7 +291,8 @@ HOSTILE = [
 
 @pytest.mark.parametrize(
     "mark",
-    ["\ufeff", "\u200b", "\u200e", "\u202a", "\u2060", "\u00ad", "\u200b\ufeff ", "\u2068", "\u2069", "\u2003", "\u202f"],
+    ["\ufeff", "\u200b", "\u200e", "\u202a", "\u2060", "\u00ad", "\u200b\ufeff ", "\u2068", "\u2069", "\u2003", "\u202f",
+     "\ufe0f", "\u3164", "\u2061", "\U000e0041", "\x00"],
 )  # fmt: skip
 @pytest.mark.parametrize(
     ("text", "expected"),

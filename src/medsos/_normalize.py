@@ -141,6 +141,13 @@ _WRAPPING = (
     # direction marks, embeddings and isolates, the word joiner, a soft hyphen; and the other widths of space.
     "\ufeff\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
     "\u2060\u00ad\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+    # Characters that show nothing: invisible operators, variation selectors, fillers, the Mongolian vowel
+    # separator, the grapheme joiner, tag characters; and the C0 controls.
+    "\u2061\u2062\u2063\u2064\u180e\u034f\u115f\u1160\u3164\uffa0"
+    + "".join(map(chr, range(0xFE00, 0xFE10)))
+    + "".join(map(chr, range(0xE0000, 0xE0080)))
+    + "".join(map(chr, range(0x20)))
+    + "\x7f"
 )
 
 
@@ -191,12 +198,19 @@ def campaign_source(text: str) -> str | None:
     text = strip_wrapping(text)
     if len(text) > MAX_NAME_LENGTH:
         return None
+    text = unicodedata.normalize("NFKC", text)  # full-width and no-break forms of " / " too
     source, separator, medium = text.rpartition(" / ")
     if separator:
         source = strip_wrapping(source)
         return source if source and " ".join(_words(medium)) in _MEDIUMS else None
     words = _words(text)
-    if len(words) > 1 and words[0].isalnum() and all(word in _TAGS or word.isdigit() for word in words[1:]):
+    # A number only after a placement ("fb_ads_2024"): "Line 1" and "Element 14" are other names.
+    if (
+        len(words) > 1
+        and words[0].isalnum()
+        and words[1] in _TAGS
+        and all(word in _TAGS or word.isdigit() for word in words[2:])
+    ):
         return words[0]
     return None
 

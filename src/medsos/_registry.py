@@ -22,6 +22,7 @@ from medsos._normalize import (
     literal_key,
     name_key,
     parse_reference,
+    strip_wrapping,
 )
 from medsos._sentinel import MISSING as _MISSING
 
@@ -70,6 +71,15 @@ def _is_missing(value: object) -> bool:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return True
     return type(value).__name__ in {"NAType", "NaTType"}
+
+
+def _spoofs(text: str, key: str) -> bool:
+    """Whether ``text`` only matches ``key``, a dotted ASCII name such as "WordPress.com", through case folding.
+
+    "wordpreß.com" folds to "wordpress.com", but a browser sends it to another host: a name that reads like a
+    host is matched by text that is ASCII once normalised, like a host.
+    """
+    return "." in key and key.isascii() and not is_ascii_text(strip_wrapping(text))
 
 
 class TypeCollection:
@@ -322,10 +332,11 @@ class Registry:
         if not isinstance(text, str):
             raise TypeError(f"medsos looks up text (str), not {type(text).__name__}")
         if len(text) <= MAX_NAME_LENGTH and "/" not in text:
-            hit = self._fast.get(folded_text(text))
+            key = folded_text(text)
+            hit = self._fast.get(key)
             # Case folding turns a dotless i into "i" and "ß" into "ss", which a browser never does to a host:
             # a host or app id only matches text that is ASCII once normalised.
-            if hit is not None and (hit[1] in _NAME_KINDS or is_ascii_text(text)):
+            if hit is not None and (hit[1] in _NAME_KINDS or is_ascii_text(text)) and not _spoofs(text, key):
                 return hit
         host, app_id, is_url = parse_reference(text)
         if app_id is not None:
@@ -337,10 +348,12 @@ class Registry:
             if entry is not None:
                 return entry
         elif not is_url:
-            entry = self._names.get(name_key(text))
-            if entry is not None:
+            key = name_key(text)
+            entry = self._names.get(key)
+            if entry is not None and not _spoofs(text, key):
                 return entry
-        entry = self._literal_labels.get(literal_key(text)) if self._literal_labels else None
+        key = literal_key(text)
+        entry = self._literal_labels.get(key) if self._literal_labels and not _spoofs(text, key) else None
         if entry is None and (source := campaign_source(text)) is not None:
             # Analytics text names its source exactly, with every rule above; a tag is never guessed at.
             entry = self._exact(source)
@@ -377,8 +390,10 @@ class Registry:
     def _candidates(self, text: str) -> list[Match]:
         """Typo candidates, best first, for text that is a name rather than a host or URL."""
         host, _, is_url = parse_reference(text)
-        if is_url or host is not None or " / " in text or campaign_source(text) is not None:
-            return []  # a host, or analytics text: "stock / bio" and "the_ads" are no typos of a name
+        if is_url or host is not None or " / " in text or ("_" in text and campaign_source(text) is not None):
+            # A host, or analytics text ("stock / bio", "the_ads"): no typo of a name.  Tag words joined by spaces
+            # or dashes may be a name's own ("Gogle Groups" is a typo of Google Groups).
+            return []
         return self._fuzzy_matches(text)
 
     def _accept(self, candidates: list[Match]) -> Match | None:
