@@ -166,6 +166,7 @@ def shell(command: str) -> subprocess.CompletedProcess[str]:
         ("MEDSOS classify fb >&-", "standard output is closed"),
         ("MEDSOS --help >&-", "standard output is closed"),
         ("exec 3>/dev/null; MEDSOS classify <&3", "cannot read the input"),
+        ("MEDSOS classify --lang xx 2>&-", ""),
         pytest.param(
             "MEDSOS --help > /dev/full",
             "No space left",
@@ -183,6 +184,7 @@ def test_closed_or_full_streams_give_a_clear_error(command: str, said: str) -> N
     assert result.returncode == 2
     assert said in result.stderr
     assert "Traceback" not in result.stderr
+    assert result.stdout == ""
 
 
 def test_a_closed_pipe_keeps_the_status_of_what_was_read() -> None:
@@ -193,9 +195,10 @@ def test_a_closed_pipe_keeps_the_status_of_what_was_read() -> None:
     assert result.returncode == 1, result.stderr
 
 
-def test_undecodable_bytes_are_shown_as_hex() -> None:
-    result = run_process("classify", "--json", stdin=b"a\xffb\n")
-    assert json.loads(result.stdout)["input"] == "a\\xffb"
+def test_undecodable_bytes_are_shown_unmistakably() -> None:
+    result = run_process("classify", "--json", stdin=b"a\xffb\na\\xffb\n")
+    # JSON holds text only: a byte that was not UTF-8 is U+FFFD there, so it cannot pass for the text "\xff".
+    assert [json.loads(line)["input"] for line in result.stdout.splitlines()] == ["a\ufffdb", "a\\xffb"]
     result = run_process("classify", stdin=b"a\xffb\n")
     assert result.stdout == b"a\\xffb\tunknown\n"
 
@@ -207,3 +210,13 @@ def test_lines_ending_in_a_lone_cr_are_rows() -> None:
         b"Instagram",
         b"YouTube",
     ]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_status_2_even_when_standard_error_is_full() -> None:
+    assert shell("MEDSOS classify facebook > /dev/full 2> /dev/full").returncode == 2
+
+
+def test_help_to_a_reader_that_has_gone_ends_quietly() -> None:
+    result = shell("(sleep 0.5; MEDSOS --help; echo $? >&2) | true")
+    assert result.stderr.strip() == "0"

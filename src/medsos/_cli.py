@@ -8,7 +8,7 @@ import io
 import json
 import os
 import sys
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import medsos
 
@@ -26,6 +26,11 @@ class _Parser(argparse.ArgumentParser):
     def print_help(self, file: SupportsWrite[str] | None = None) -> None:
         # argparse drops write errors; a full disk must be reported, not end in silence with status 0.
         (file or sys.stdout).write(self.format_help())
+
+    def error(self, message: str) -> NoReturn:
+        if sys.stderr is None:  # argparse would write the usage to standard output, among the data
+            raise SystemExit(2)
+        super().error(message)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -88,6 +93,13 @@ def _undecodable_as_hex(text: str) -> str:
     return "".join(f"\\x{ord(ch) - 0xDC00:02x}" if "\udc80" <= ch <= "\udcff" else ch for ch in text)
 
 
+def _as_json_text(text: str) -> str:
+    """``text`` with each byte that was not UTF-8 replaced by U+FFFD, as JSON readers do: JSON holds text only."""
+    if text.isascii():
+        return text
+    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+
+
 def _cell(text: str) -> str:
     """``text`` made safe for one tab-separated column of a terminal: no tabs, line breaks or control codes."""
     if text.isprintable() and "\\" not in text:
@@ -136,7 +148,7 @@ def _classify(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         if match is None:
             args.status = 1
         if args.json:
-            record = _match_record(_undecodable_as_hex(text), match)
+            record = _match_record(_as_json_text(text), match)
             print(json.dumps(record, ensure_ascii=False), file=out)
         elif match is None:
             print(f"{_cell(text)}\tunknown", file=out)
@@ -150,9 +162,7 @@ def _search(args: argparse.Namespace, out: TextIO) -> int:
     matches = medsos.search(args.text, limit=args.limit)
     for match in matches:
         if args.json:
-            print(
-                json.dumps(_match_record(_undecodable_as_hex(args.text), match), ensure_ascii=False), file=out
-            )
+            print(json.dumps(_match_record(_as_json_text(args.text), match), ensure_ascii=False), file=out)
         else:
             platform = match.platform
             print(f"{match.score:5.1f}\t{platform.name}\t{platform.type.id}\t{match.matched_by}", file=out)
@@ -180,9 +190,14 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, stdin:
         # --help, or a usage error argparse has explained: what it printed must still get out.
         try:
             sys.stdout.flush()
+        except BrokenPipeError:
+            _drop_unwritten_output()
         except OSError as error:
             raise SystemExit(_cannot_write(error)) from None
         raise
+    except BrokenPipeError:  # --help to a reader that has gone: stop quietly
+        _drop_unwritten_output()
+        raise SystemExit(0) from None
     except OSError as error:  # --help written straight to a full disk
         raise SystemExit(_cannot_write(error)) from None
     if out is sys.stdout and isinstance(sys.stdout, io.TextIOWrapper):
@@ -220,7 +235,11 @@ def _drop_unwritten_output() -> None:
 
 def _fail(message: str) -> int:
     if sys.stderr is not None:
-        print(f"medsos: {message}", file=sys.stderr)
+        try:
+            print(f"medsos: {message}", file=sys.stderr)
+        except OSError:  # standard error is full or gone too: the status still says what happened
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stderr.fileno())
     return 2
 
 
