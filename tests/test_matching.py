@@ -86,6 +86,8 @@ def test_a_slash_between_names_is_not_a_url(text: str) -> None:
      # A name's own words are no tags, and a bare number is no placement.
      ("Gogle Groups", "google_groups"), ("Trth Social", "truth_social"), ("Facebok Live", "facebook"),
      ("Line 1", None), ("Element 14", None), ("X 2024", None),
+     # Everyday phrases that start with a platform's name; an underscore makes them campaign tokens.
+     ("line feed", None), ("signal boost", None), ("x-post", None), ("x_post", "x"),
      ("\uff46\uff41\uff43\uff45\uff42\uff4f\uff4f\uff4b.com \uff0f referral", "facebook"),
      ("facebook.com\u00a0/\u00a0referral", "facebook")],
 )  # fmt: skip

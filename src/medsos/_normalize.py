@@ -181,6 +181,12 @@ _TAGS = frozenset({
     "groups", "video", "videos", "mobile", "desktop", "marketplace", "right", "column", "instream", "explore",
     "inbox", "search", "shop", "shopping", "home", "grid", "notifications",
 })  # fmt: skip
+# Joined by spaces or dashes, only these read as tags: "IG Stories", "Facebook Ads", but not "line feed",
+# "signal boost" or "x-post", everyday phrases that start with a platform's name.
+_SPOKEN_TAGS = frozenset({
+    "ad", "ads", "paid", "organic", "sponsored", "promoted", "story", "stories", "reel", "reels", "short", "shorts",
+    "live", "shop", "shopping", "marketplace",
+})  # fmt: skip
 _SEPARATORS_RE = re.compile(r"[\s_\-\u2010-\u2015]+")
 
 
@@ -204,12 +210,13 @@ def campaign_source(text: str) -> str | None:
         source = strip_wrapping(source)
         return source if source and " ".join(_words(medium)) in _MEDIUMS else None
     words = _words(text)
+    tags = _TAGS if "_" in text else _SPOKEN_TAGS
     # A number only after a placement ("fb_ads_2024"): "Line 1" and "Element 14" are other names.
     if (
         len(words) > 1
         and words[0].isalnum()
-        and words[1] in _TAGS
-        and all(word in _TAGS or word.isdigit() for word in words[2:])
+        and words[1] in tags
+        and all(word in tags or word.isdigit() for word in words[2:])
     ):
         return words[0]
     return None
