@@ -88,6 +88,12 @@ def test_a_slash_between_names_is_not_a_url(text: str) -> None:
      ("Line 1", None), ("Element 14", None), ("X 2024", None),
      # Everyday phrases that start with a platform's name; an underscore makes them campaign tokens.
      ("line feed", None), ("signal boost", None), ("x-post", None), ("x_post", "x"),
+     # Tag-like words joined by spaces or dashes keep a typo only where they are the name's own.
+     ("the ads", None), ("Stock Bio", None), ("stock-bio", None), ("research page", None), ("last dm", None),
+     ("Tik Tokk", "tiktok"), ("Stak Overflow", "stack_overflow"),
+     # Analytics text in other widths and with stray underscores is no typo either.
+     ("stock\u00a0/\u00a0bio", None), ("stock \uff0f bio", None), ("the\uff3fads", None), ("stock_bio_", None),
+     ("_stock_bio", None),
      ("\uff46\uff41\uff43\uff45\uff42\uff4f\uff4f\uff4b.com \uff0f referral", "facebook"),
      ("facebook.com\u00a0/\u00a0referral", "facebook")],
 )  # fmt: skip
@@ -294,7 +300,7 @@ HOSTILE = [
 @pytest.mark.parametrize(
     "mark",
     ["\ufeff", "\u200b", "\u200e", "\u202a", "\u2060", "\u00ad", "\u200b\ufeff ", "\u2068", "\u2069", "\u2003", "\u202f",
-     "\ufe0f", "\u3164", "\u2061", "\U000e0041", "\x00"],
+     "\ufe0f", "\u3164", "\u2061", "\U000e0041", "\x00", "\u2028", "\U000e0100", "\u2800", "\x85"],
 )  # fmt: skip
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -313,6 +319,17 @@ def test_bytes_that_were_not_text_make_a_name_unknown(text: str) -> None:
     # Python reads undecodable bytes as lone surrogates; dropping them would make up a name.
     assert medsos.lookup(text, default=None) is None
     assert medsos.classify(text, default=None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("\u2022 Last.fm", "lastfm"), ("WordPress.com \u2713", "wordpress_com"), ("Micro.blog \U0001f44d", "micro_blog"),
+     ("\u30a2\u30e1\u30d6\u30ed\U000e0100", "ameba"), ("\u300a\u042f\u043d\u0434\u0435\u043a\u0441.\u0414\u0437\u0435\u043d\u300b", "dzen"),
+     ("Facebook\u2026", "facebook")],
+)  # fmt: skip
+def test_decoration_around_a_name_does_not_hide_it(text: str, expected: str) -> None:
+    # Bullets, ticks, emoji, variation selectors after kanji, full-width brackets, an ellipsis.
+    assert medsos.lookup(text).id == expected
 
 
 def test_padding_past_the_name_limit_is_stripped() -> None:

@@ -22,10 +22,13 @@ __all__ = [
     "exact_index",
     "find_by_host",
     "folded_text",
+    "is_analytics_text",
     "is_ascii_text",
     "literal_key",
     "name_key",
     "parse_reference",
+    "placement_words",
+    "split_words",
     "strip_wrapping",
 ]
 
@@ -148,6 +151,12 @@ _WRAPPING = (
     + "".join(map(chr, range(0xE0000, 0xE0080)))
     + "".join(map(chr, range(0x20)))
     + "\x7f"
+    + "".join(map(chr, range(0x80, 0xA0)))  # the C1 controls, NEL among them
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))  # the supplementary variation selectors, after kanji
+    # Line and paragraph separators, Mongolian variation selectors, deprecated format characters, the blank
+    # Braille pattern; the ellipsis and full-width punctuation that prose puts around a name.
+    + "\u2028\u2029\u180b\u180c\u180d\u180f\u206a\u206b\u206c\u206d\u206e\u206f\u2800"
+    + "…《》〈〉（）＂＇。，、！？：；"
 )
 
 
@@ -190,8 +199,27 @@ _SPOKEN_TAGS = frozenset({
 _SEPARATORS_RE = re.compile(r"[\s_\-\u2010-\u2015]+")
 
 
-def _words(text: str) -> list[str]:
+def split_words(text: str) -> list[str]:
+    """The words of ``text``, NFKC- and case-folded, split at white space, ``_`` and dashes."""
     return _SEPARATORS_RE.split(strip_wrapping(unicodedata.normalize("NFKC", text)).casefold())
+
+
+def placement_words(text: str) -> list[str]:
+    """The words after the first when every one is a campaign tag or a number ("Stock Bio" gives ``["bio"]``),
+    else none."""
+    words = split_words(text) if len(text) <= MAX_NAME_LENGTH else []
+    if len(words) > 1 and all(word in _TAGS or word.isdigit() for word in words[1:]):
+        return words[1:]
+    return []
+
+
+def is_analytics_text(text: str) -> bool:
+    """Whether ``text`` is shaped like analytics data rather than a name: "source / medium", or words joined by
+    ``_`` (in any width), which people do not type between the words of a name."""
+    if len(text) > MAX_NAME_LENGTH and len(text := strip_wrapping(text)) > MAX_NAME_LENGTH:
+        return False
+    normalized = unicodedata.normalize("NFKC", text)
+    return "_" in normalized or " / " in " ".join(normalized.split())
 
 
 def campaign_source(text: str) -> str | None:
@@ -208,8 +236,8 @@ def campaign_source(text: str) -> str | None:
     source, separator, medium = text.rpartition(" / ")
     if separator:
         source = strip_wrapping(source)
-        return source if source and " ".join(_words(medium)) in _MEDIUMS else None
-    words = _words(text)
+        return source if source and " ".join(split_words(medium)) in _MEDIUMS else None
+    words = split_words(text)
     tags = _TAGS if "_" in text else _SPOKEN_TAGS
     # A number only after a placement ("fb_ads_2024"): "Line 1" and "Element 14" are other names.
     if (

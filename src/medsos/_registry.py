@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+import unicodedata
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal, TypeVar, overload
 
@@ -18,10 +19,13 @@ from medsos._normalize import (
     exact_index,
     find_by_host,
     folded_text,
+    is_analytics_text,
     is_ascii_text,
     literal_key,
     name_key,
     parse_reference,
+    placement_words,
+    split_words,
     strip_wrapping,
 )
 from medsos._sentinel import MISSING as _MISSING
@@ -79,7 +83,11 @@ def _spoofs(text: str, key: str) -> bool:
     "wordpreß.com" folds to "wordpress.com", but a browser sends it to another host: a name that reads like a
     host is matched by text that is ASCII once normalised, like a host.
     """
-    return "." in key and key.isascii() and not is_ascii_text(strip_wrapping(text))
+    if "." not in key or not key.isascii():
+        return False
+    # Only the letters and digits that spell the name count: "• Last.fm ✓" is still Last.fm.
+    name = unicodedata.normalize("NFKC", strip_wrapping(text)[: MAX_NAME_LENGTH + 1])
+    return not all(ch.isascii() for ch in name if ch.isalnum())
 
 
 class TypeCollection:
@@ -390,11 +398,15 @@ class Registry:
     def _candidates(self, text: str) -> list[Match]:
         """Typo candidates, best first, for text that is a name rather than a host or URL."""
         host, _, is_url = parse_reference(text)
-        if is_url or host is not None or " / " in text or ("_" in text and campaign_source(text) is not None):
-            # A host, or analytics text ("stock / bio", "the_ads"): no typo of a name.  Tag words joined by spaces
-            # or dashes may be a name's own ("Gogle Groups" is a typo of Google Groups).
-            return []
-        return self._fuzzy_matches(text)
+        if is_url or host is not None or is_analytics_text(text):
+            return []  # a host, or analytics text ("stock / bio", "the_ads"): no typo of a name
+        matches = self._fuzzy_matches(text)
+        tags = placement_words(text)
+        if tags:
+            # Words that read as campaign tags ("stock bio", "the ads") are forgiven a typo only where they are
+            # the name's own: "Gogle Groups" is Google Groups, "Stock Bio" no Stockbit.
+            matches = [m for m in matches if split_words(m.key)[-len(tags) :] == tags]
+        return matches
 
     def _accept(self, candidates: list[Match]) -> Match | None:
         """The candidate that is clearly the one meant, if there is one."""
