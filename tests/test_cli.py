@@ -220,3 +220,22 @@ def test_status_2_even_when_standard_error_is_full() -> None:
 def test_help_to_a_reader_that_has_gone_ends_quietly() -> None:
     result = shell("(sleep 0.5; MEDSOS --help; echo $? >&2) | true")
     assert result.stderr.strip() == "0"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("buffering", ["env -u PYTHONUNBUFFERED", "env PYTHONUNBUFFERED=1"])
+@pytest.mark.parametrize("command", ["MEDSOS bogus", "MEDSOS classify --lang xx Quora"])
+def test_usage_errors_give_status_2_even_when_standard_error_is_full(buffering: str, command: str) -> None:
+    assert shell(f"{buffering} {command} 2> /dev/full").returncode == 2
+
+
+def test_no_command_gives_status_2_even_to_a_reader_that_has_gone() -> None:
+    result = shell("(sleep 0.5; MEDSOS; echo $? >&2) | true")
+    assert result.stderr.strip() == "2"
+
+
+def test_json_rows_hold_no_raw_line_separators() -> None:
+    status, output = run("classify", "--json", "a\u2028b\u2029c\x85d")
+    assert status == 1
+    assert output.splitlines() == [output.rstrip("\n")]
+    assert json.loads(output)["input"] == "a\u2028b\u2029c\x85d"

@@ -93,6 +93,12 @@ def _undecodable_as_hex(text: str) -> str:
     return "".join(f"\\x{ord(ch) - 0xDC00:02x}" if "\udc80" <= ch <= "\udcff" else ch for ch in text)
 
 
+def _json_line(record: dict[str, object]) -> str:
+    # Valid JSON may hold U+2028, U+2029 and NEL raw, but readers that split lines on them would cut a row.
+    line = json.dumps(record, ensure_ascii=False)
+    return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
+
+
 def _as_json_text(text: str) -> str:
     """``text`` with each byte that was not UTF-8 replaced by U+FFFD, as JSON readers do: JSON holds text only."""
     if text.isascii():
@@ -148,8 +154,7 @@ def _classify(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         if match is None:
             args.status = 1
         if args.json:
-            record = _match_record(_as_json_text(text), match)
-            print(json.dumps(record, ensure_ascii=False), file=out)
+            print(_json_line(_match_record(_as_json_text(text), match)), file=out)
         elif match is None:
             print(f"{_cell(text)}\tunknown", file=out)
         else:
@@ -162,7 +167,7 @@ def _search(args: argparse.Namespace, out: TextIO) -> int:
     matches = medsos.search(args.text, limit=args.limit)
     for match in matches:
         if args.json:
-            print(json.dumps(_match_record(_as_json_text(args.text), match), ensure_ascii=False), file=out)
+            print(_json_line(_match_record(_as_json_text(args.text), match)), file=out)
         else:
             platform = match.platform
             print(f"{match.score:5.1f}\t{platform.name}\t{platform.type.id}\t{match.matched_by}", file=out)
@@ -188,6 +193,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, stdin:
         args = parser.parse_args(argv)
     except SystemExit:
         # --help, or a usage error argparse has explained: what it printed must still get out.
+        _flush_errors()
         try:
             sys.stdout.flush()
         except BrokenPipeError:
@@ -235,12 +241,22 @@ def _drop_unwritten_output() -> None:
 
 def _fail(message: str) -> int:
     if sys.stderr is not None:
-        try:
+        with contextlib.suppress(OSError):
             print(f"medsos: {message}", file=sys.stderr)
-        except OSError:  # standard error is full or gone too: the status still says what happened
-            with contextlib.suppress(OSError, ValueError, AttributeError):
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stderr.fileno())
+        _flush_errors()
     return 2
+
+
+def _flush_errors() -> None:
+    # Standard error may be full or gone too; the exit status still says what happened, so what cannot be
+    # written is dropped rather than left for the interpreter to fail on (with status 120) at exit.
+    if sys.stderr is None:
+        return
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stderr.fileno())
 
 
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
@@ -255,5 +271,6 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace, out: TextIO,
         return _search(args, out)
     if args.command == "types":
         return _types(args, out)
+    args.status = 2  # no command: the help, and status 2 even if the reader has gone
     parser.print_help(out)
     return 2
