@@ -23,7 +23,6 @@ __all__ = [
     "find_by_host",
     "folded_text",
     "is_analytics_text",
-    "is_ascii_text",
     "literal_key",
     "name_key",
     "parse_reference",
@@ -77,11 +76,6 @@ _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 def _has_surrogates(text: str) -> bool:
     # A lone surrogate is a byte that was not text (Python's surrogateescape): "fa\udcffcebook" is not a name.
     return not text.isascii() and _SURROGATE_RE.search(text) is not None
-
-
-def is_ascii_text(text: str) -> bool:
-    """Whether ``text`` is ASCII once compatibility forms are folded (full-width letters are, a dotless i is not)."""
-    return text.isascii() or unicodedata.normalize("NFKC", text).isascii()
 
 
 def exact_index(claims: Iterable[tuple[str, str, V]]) -> dict[str, V]:

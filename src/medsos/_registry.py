@@ -20,7 +20,6 @@ from medsos._normalize import (
     find_by_host,
     folded_text,
     is_analytics_text,
-    is_ascii_text,
     literal_key,
     name_key,
     parse_reference,
@@ -42,7 +41,6 @@ T = TypeVar("T")
 MatchKind = Literal["name", "alias", "former_name", "domain", "short_domain", "app_id", "fuzzy"]
 #: What an index holds for a key: the platform, how the key names it, and the key as the data spells it.
 _Entry = tuple[Platform, MatchKind, str]
-_NAME_KINDS = frozenset({"name", "alias", "former_name"})
 
 
 #: How many close names an UnknownPlatformError suggests.
@@ -78,10 +76,12 @@ def _is_missing(value: object) -> bool:
 
 
 def _spoofs(text: str, key: str) -> bool:
-    """Whether ``text`` only matches ``key``, a dotted ASCII name such as "WordPress.com", through case folding.
+    """Whether ``text`` only matches ``key``, a host, an app id or a name that reads like one ("WordPress.com"),
+    through case folding.
 
-    "wordpreß.com" folds to "wordpress.com", but a browser sends it to another host: a name that reads like a
-    host is matched by text that is ASCII once normalised, like a host.
+    Case folding turns a dotless i into "i" and "ß" into "ss", which a browser never does to a host:
+    "wordpreß.com" folds to "wordpress.com" but is another host.  Such keys match only text that is ASCII once
+    normalised.
     """
     if "." not in key or not key.isascii():
         return False
@@ -342,9 +342,7 @@ class Registry:
         if len(text) <= MAX_NAME_LENGTH and "/" not in text:
             key = folded_text(text)
             hit = self._fast.get(key)
-            # Case folding turns a dotless i into "i" and "ß" into "ss", which a browser never does to a host:
-            # a host or app id only matches text that is ASCII once normalised.
-            if hit is not None and (hit[1] in _NAME_KINDS or is_ascii_text(text)) and not _spoofs(text, key):
+            if hit is not None and not _spoofs(text, key):
                 return hit
         host, app_id, is_url = parse_reference(text)
         if app_id is not None:
