@@ -19,24 +19,25 @@ import sys
 from pathlib import Path
 
 import medsos
-from medsos import _fuzzy
-from medsos._normalize import name_key
+from medsos._text import name_key
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "src" / "medsos" / "data" / "not_typos.json"
 DEFAULT_WORDS = Path("/usr/share/dict/words")
 
 
-def words_taken_for_typos(words_file: Path, curated: frozenset[str]) -> list[str]:
-    registry = medsos.load()
+def words_taken_for_typos(words_file: Path, curated: list[str]) -> list[str]:
+    # The bundled platforms, with the hand-made list alone as their not-typos: so that the result does not
+    # depend on the words it replaces.
+    registry = medsos.Registry(medsos.platforms, not_typos=curated)
+    curated_keys = {name_key(word) for word in curated}
     lines = words_file.read_text(encoding="utf-8").splitlines()
     words = {name_key(line.strip()) for line in lines}  # "Goodyear's" too: name keys drop the apostrophe
     found = []
     for key in sorted(w for w in words if w.isalpha()):  # keys with digits or symbols are no dictionary word
-        if key in curated or registry.lookup(key, default=None, fuzzy=False) is not None:
+        if key in curated_keys or registry.lookup(key, default=None, fuzzy=False) is not None:
             continue  # listed by hand already, or a real name or alias: not a typo at all
-        candidates = registry._fuzzy_matches(key, not_typos=curated)
-        if candidates and candidates[0].score >= registry.fuzzy_threshold:
+        if registry.match(key) is not None:
             found.append(key)
     return found
 
@@ -58,9 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.words.exists():
         print(f"skipped: {args.words} is absent (on Debian: apt-get install wamerican)")
         return 0
-    # Start from the hand-made list alone, so that the result does not depend on the words it replaces.
-    curated = _fuzzy.read_not_typos(dictionary=False)
-    _fuzzy._not_typos = curated
+    curated = json.loads(TARGET.read_text(encoding="utf-8"))["curated"]
     text = render(words_taken_for_typos(args.words, curated), args.words)
     if args.check:
         current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""

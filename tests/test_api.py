@@ -315,34 +315,66 @@ def test_concurrent_first_use_loads_once(tmp_path: Path) -> None:
     assert result.stdout.split("\n")[0] == "['forum'] 1", result.stderr
 
 
-def test_quick_index_agrees_with_the_registry() -> None:
-    from medsos import _load
-
-    registry = medsos.load()
-    quick = _load.QuickIndex(_load._read_json("platforms.json")["platforms"], registry.types)
-    assert len(quick.exact) >= len(medsos.platforms)
-    assert quick.exact == {key: entry[0].type for key, entry in registry._fast.items()}
-    assert quick.hosts == {host: entry[0].type for host, entry in registry._hosts.items()}
-    assert quick.apps == {app_id: entry[0].type for app_id, entry in registry._apps.items()}
-
-
-def test_classify_of_exact_text_does_not_build_the_registry(tmp_path: Path) -> None:
+def test_concurrent_first_use_reads_each_data_file_once(tmp_path: Path) -> None:
+    # Eight threads released by one barrier each ask something different first; an audit hook counts the
+    # opens of the bundled data files.
     code = (
-        "import sys, medsos\n"
-        "exact = ['Quora', 'kaskus.co.id', 'https://www.kaskus.co.id/x', 'android-app://com.linkedin.android/']\n"
-        "print(*[medsos.classify(text) for text in exact], 'medsos._registry' in sys.modules)\n"
-        "print(medsos.classify('Instagarm'), 'medsos._registry' in sys.modules)\n"
+        "import sys, threading, collections, medsos\n"
+        "opened = collections.Counter()\n"
+        "def audit(event, args):\n"
+        "    if event == 'open' and str(args[0]).endswith('.json'):\n"
+        "        opened[str(args[0]).replace(chr(92), '/').rpartition('/')[2]] += 1\n"
+        "sys.addaudithook(audit)\n"
+        "asks = [lambda: medsos.classify('Quora'), lambda: medsos.lookup('fb'), lambda: medsos.search('Instagarm'),\n"
+        "        lambda: len(medsos.platforms), lambda: list(medsos.types), lambda: medsos.DATASET_VERSION,\n"
+        "        lambda: medsos.classify('Lindkein'), lambda: medsos.lookup_many(['t.co', 'Facebok'])]\n"
+        "barrier = threading.Barrier(len(asks))\n"
+        "errors = []\n"
+        "def work(ask):\n"
+        "    barrier.wait()\n"
+        "    try:\n"
+        "        ask()\n"
+        "    except Exception as error:\n"
+        "        errors.append(repr(error))\n"
+        "threads = [threading.Thread(target=work, args=(ask,)) for ask in asks]\n"
+        "[t.start() for t in threads]; [t.join() for t in threads]\n"
+        "print(sorted(opened.items()), errors)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False
     )
-    # A typo needs the platform records and the fuzzy matcher: only then does the registry load.
+    assert result.stdout.strip() == (
+        "[('not_typos.json', 1), ('platforms.json', 1), ('taxonomy.json', 1)] []"
+    ), result.stderr
+
+
+def test_the_lazy_bundled_registry_answers_as_an_eager_one() -> None:
+    # The bundled registry structures records and builds name keys on first use; a registry built eagerly from
+    # the same records must answer every question the same way.
+    eager = medsos.Registry(medsos.platforms)
+    questions = [
+        "Quora", "fb", "Lindkein", "kaskus.co.id", "https://l.facebook.com/l.php?u=x", "com.instagram.android",
+        " Stack-Overflow! ", "Last.fm", "X/Twitter", "fb_ads", "t.co / social", "Instagarm", "qwzxv",
+        "facebook.com.evil.example", "wordpreß.com", "DONANIMHABER", "ВКонтакте", "face",
+    ]  # fmt: skip
+    for text in questions:
+        assert eager.match(text) == medsos.load().match(text), text
+        assert eager.search(text) == medsos.search(text), text
+    assert eager == medsos.load()
+
+
+def test_classify_needs_no_platform_record(tmp_path: Path) -> None:
+    code = (
+        "import sys, medsos\n"
+        "exact = ['Quora', 'kaskus.co.id', 'https://www.kaskus.co.id/x', 'android-app://com.linkedin.android/']\n"
+        "print(*[medsos.classify(text) for text in exact], 'cattrs' in sys.modules)\n"
+        "print(medsos.classify('Instagarm'), medsos.classify('nope', default=None), 'cattrs' in sys.modules)\n"
+        "print(medsos.lookup('Quora').name, 'cattrs' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    # The type of every platform is known without its record; only lookup() structures one, with cattrs.
     assert result.stdout.split() == [
-        "forum",
-        "forum",
-        "forum",
-        "social_network",
-        "False",
-        "media_sharing",
-        "True",
-    ], result.stderr
+        "forum", "forum", "forum", "social_network", "False", "media_sharing", "None", "False", "Quora", "True",
+    ], result.stderr  # fmt: skip

@@ -19,7 +19,7 @@ import pycountry
 import pytest
 
 import medsos
-from medsos._normalize import name_key
+from medsos._text import name_key
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = files("medsos").joinpath("data")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import medsos
 from medsos import DatasetError, Platform, Registry
-from medsos._load import _read_json, structure_platforms, structure_taxonomy, unstructure_platform
+from medsos._dataset import _read_json, structure_platforms, structure_taxonomy, unstructure_platform
 
 
 def _forum_qna() -> tuple[medsos.PlatformType, medsos.Subtype]:
@@ -113,7 +113,8 @@ def test_unknown_type_is_an_error() -> None:
 
 
 def test_taxonomy_is_structured_strictly() -> None:
-    taxonomy = structure_taxonomy(_read_json("taxonomy.json"))
+    taxonomy, languages = structure_taxonomy(_read_json("taxonomy.json"))
+    assert languages[:2] == ("en", "id")
     assert [str(platform_type) for platform_type in taxonomy] == list(medsos._models.TYPE_IDS)
     assert taxonomy[4].subtype("qna").labels["en"] == medsos.types["forum"].subtype("qna").labels["en"]
 
@@ -171,7 +172,7 @@ def test_custom_registry_does_not_touch_the_bundled_one() -> None:
 @pytest.mark.parametrize(
     ("bad", "said"),
     [
-        ({"id": "Bad Id"}, "'id' must match"),
+        ({"id": "Bad Id"}, "'id' must be snake_case"),
         ({"country": "Indonesia"}, "'country' must match"),
         ({"launched": "2004"}, "'launched' must be"),
         ({"status": "dead"}, "'status' must be in"),

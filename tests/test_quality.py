@@ -57,7 +57,7 @@ def test_example_runs(script: Path, tmp_path: Path) -> None:
 def test_import_reads_no_data_and_imports_nothing_heavy(tmp_path: Path) -> None:
     code = (
         "import sys, medsos\n"
-        "heavy = [m for m in ('attrs', 'cattrs', 'json', 'typing', 'medsos._load') if m in sys.modules]\n"
+        "heavy = [m for m in ('attrs', 'cattrs', 'json', 'typing', 'medsos._dataset') if m in sys.modules]\n"
         "print(heavy)\n"
         "medsos.classify('Quora')\n"
         "print('cattrs' in sys.modules)\n"
@@ -70,7 +70,7 @@ def test_import_reads_no_data_and_imports_nothing_heavy(tmp_path: Path) -> None:
 
 
 def test_submodule_imports_do_not_shadow_the_shared_registry(tmp_path: Path) -> None:
-    code = "import medsos._registry, medsos._normalize, medsos\nprint(len(medsos.platforms) > 0, medsos.classify('Quora'))"
+    code = "import medsos._registry, medsos._dataset, medsos._text, medsos\nprint(len(medsos.platforms) > 0, medsos.classify('Quora'))"
     result = run(sys.executable, "-c", code, cwd=tmp_path)
     assert result.stdout.split() == ["True", "forum"], result.stderr
 

@@ -7,12 +7,11 @@ forum
 'Quora'
 
 ``import medsos`` reads no data and imports neither attrs nor cattrs: the records, the matcher and the bundled
-dataset load on first use.
+dataset load on first use.  Every function here is a call on one :class:`Registry`, the bundled one, built the
+first time it is needed (:func:`load`).
 """
 
 from __future__ import annotations
-
-import unicodedata
 
 from medsos._sentinel import MISSING as _MISSING
 
@@ -22,10 +21,10 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from typing import Any, TypeVar, overload
 
-    from medsos._errors import DatasetError, MedsosError, UnknownPlatformError
-    from medsos._load import QuickIndex
+    from medsos._collections import PlatformCollection, TypeCollection
+    from medsos._errors import DatasetError, MedsosError, UnknownIdError, UnknownPlatformError
     from medsos._models import Platform, PlatformType, Subtype
-    from medsos._registry import Match, MatchKind, PlatformCollection, Registry, TypeCollection
+    from medsos._registry import Match, MatchKind, Registry, SearchResults
 
     T = TypeVar("T")
 
@@ -53,8 +52,10 @@ __all__ = [
     "PlatformCollection",
     "PlatformType",
     "Registry",
+    "SearchResults",
     "Subtype",
     "TypeCollection",
+    "UnknownIdError",
     "UnknownPlatformError",
     "__version__",
     "classify",
@@ -71,58 +72,36 @@ __all__ = [
 _LAZY = {
     "DatasetError": "medsos._errors",
     "MedsosError": "medsos._errors",
+    "UnknownIdError": "medsos._errors",
     "UnknownPlatformError": "medsos._errors",
     "Platform": "medsos._models",
     "PlatformType": "medsos._models",
     "Subtype": "medsos._models",
+    "PlatformCollection": "medsos._collections",
+    "TypeCollection": "medsos._collections",
     "Match": "medsos._registry",
     "MatchKind": "medsos._registry",
-    "PlatformCollection": "medsos._registry",
     "Registry": "medsos._registry",
-    "TypeCollection": "medsos._registry",
+    "SearchResults": "medsos._registry",
 }
 
-# The bundled registry once loaded.  Not "_registry": importing medsos._registry would overwrite that name.
-_shared: Registry | None = None
-# Not "_normalize": importing the submodule medsos._normalize would overwrite that name.
-_unicode_normalize = unicodedata.normalize
+# The bundled registry, once load() has fetched it from medsos._dataset, which builds it behind its lock.  Kept
+# here too only so that each call is one global look-up.  Not "_registry": importing medsos._registry would
+# overwrite that name.
+_bundled: Registry | None = None
 
 
 def load() -> Registry:
-    """Load the bundled dataset now rather than on first use, and return its :class:`Registry`.
+    """The bundled :class:`Registry`, loading the dataset now rather than on first use.
 
     Useful before forking worker processes, so that each does not load it again.
     """
-    global _shared, _quick, _ascii_answers, _name_answers
-    if _shared is None:
-        from medsos._load import default_registry
+    global _bundled
+    if _bundled is None:
+        from medsos._dataset import default_registry
 
-        registry = default_registry()
-        # The registry answers from now on; its ready answers agree with the quick index's.
-        _ascii_answers, _name_answers = registry._fast_types, registry._fast_name_types
-        _shared = registry
-        _quick = None
-    return _shared
-
-
-# What classify() answers before anything else, kept here so that it does not import on every call: the types of
-# exact names, hosts and app ids (ASCII keys), and of names beyond ASCII.  The quick index's until the registry
-# loads, then the registry's.
-_ascii_answers: dict[str, PlatformType] | None = None
-_name_answers: dict[str, PlatformType] = {}
-_quick: QuickIndex | None = None
-
-
-def _prepare_answers() -> dict[str, PlatformType]:
-    global _quick, _ascii_answers, _name_answers
-    if _shared is not None:
-        _ascii_answers, _name_answers = _shared._fast_types, _shared._fast_name_types
-    else:
-        from medsos._load import quick_index
-
-        quick = quick_index()
-        _ascii_answers, _name_answers, _quick = quick.exact, quick.names, quick
-    return _ascii_answers
+        _bundled = default_registry()
+    return _bundled
 
 
 @overload
@@ -144,22 +123,7 @@ def classify(text: str, *, default: Any = _MISSING, fuzzy: bool = True) -> Any:
     >>> medsos.classify("qwzxv", default=None) is None
     True
     """
-    # The common case, exact text of a name or host, inlined: classify() is called once per log line.  Longer
-    # text is no exact name or host, and goes straight to the registry, which bounds the work it does on it.
-    if text.__class__ is str and len(text) <= 300:
-        answers = _ascii_answers or _prepare_answers()
-        if text.isascii():  # most text is, and NFKC leaves ASCII alone
-            found = answers.get(text.lower())
-        else:
-            key = _unicode_normalize("NFKC", text)
-            # Hosts and app ids are ASCII: text that is not, once normalised, is looked up among names alone, so
-            # that case folding cannot turn a look-alike host (a dotless i in "instagram.com") into a real one.
-            found = answers.get(key.lower()) if key.isascii() else _name_answers.get(key.casefold())
-        if found is None and _quick is not None:
-            found = _quick.classify(text)  # a URL, answered from the quick index's hosts
-        if found is not None:
-            return found
-    return (_shared or load()).classify(text, default=default, fuzzy=fuzzy)
+    return (_bundled or load()).classify(text, default=default, fuzzy=fuzzy)
 
 
 @overload
@@ -172,16 +136,18 @@ def lookup(text: str, *, default: Any = _MISSING, fuzzy: bool = True) -> Any:
     >>> medsos.lookup("Lindkein").name
     'LinkedIn'
     """
-    return (_shared or load()).lookup(text, default=default, fuzzy=fuzzy)
+    return (_bundled or load()).lookup(text, default=default, fuzzy=fuzzy)
 
 
-def search(text: str, *, limit: int = 5) -> list[Match]:
+def search(text: str, *, limit: int = 5) -> SearchResults:
     """Ranked :class:`Match` candidates for ``text``, best first, at most ``limit`` of them.
 
     >>> [(m.platform.name, m.matched_by) for m in medsos.search("Instagarm", limit=1)]
     [('Instagram', 'fuzzy')]
+    >>> [m.platform.name for m in medsos.search("linked", limit=1)]
+    ['LinkedIn']
     """
-    return (_shared or load()).search(text, limit=limit)
+    return (_bundled or load()).search(text, limit=limit)
 
 
 @overload
@@ -194,7 +160,7 @@ def classify_many(values: Iterable[str], *, default: Any = _MISSING, fuzzy: bool
     >>> [str(t) for t in medsos.classify_many(["fb", "fb", "t.co", "nope"], default="unknown")]
     ['social_network', 'social_network', 'microblog', 'unknown']
     """
-    return (_shared or load()).classify_many(values, default=default, fuzzy=fuzzy)
+    return (_bundled or load()).classify_many(values, default=default, fuzzy=fuzzy)
 
 
 @overload
@@ -202,8 +168,13 @@ def lookup_many(values: Iterable[str], *, fuzzy: bool = ...) -> list[Platform]: 
 @overload
 def lookup_many(values: Iterable[str], *, default: T, fuzzy: bool = ...) -> list[Platform | T]: ...
 def lookup_many(values: Iterable[str], *, default: Any = _MISSING, fuzzy: bool = True) -> Any:
-    """:func:`lookup` each value in order, looking up each distinct value only once."""
-    return (_shared or load()).lookup_many(values, default=default, fuzzy=fuzzy)
+    """:func:`lookup` each value in order, looking up each distinct value only once: the column primitive that
+    the pandas accessor, the command line and the scale-out recipes build on.
+
+    Missing values (``None``, NaN, pandas' ``NA``) give ``default``; without one they raise
+    :class:`UnknownPlatformError`, as unknown text does.
+    """
+    return (_bundled or load()).lookup_many(values, default=default, fuzzy=fuzzy)
 
 
 def __getattr__(name: str) -> Any:
@@ -220,7 +191,7 @@ def __getattr__(name: str) -> Any:
     if name == "platforms":
         return load().platforms
     if name == "DATASET_VERSION":
-        from medsos._load import dataset_version
+        from medsos._dataset import dataset_version
 
         return dataset_version()
     raise AttributeError(f"module 'medsos' has no attribute {name!r}")

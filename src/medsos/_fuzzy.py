@@ -8,43 +8,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from medsos._vocabulary import KEYBOARD_ROWS, SOUND_ALIKE_LETTERS
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-__all__ = ["FuzzyIndex", "looks_like_a_typo", "max_edits", "not_typos", "read_not_typos"]
+__all__ = ["FuzzyIndex", "edit_distance", "looks_like_a_typo", "max_edits"]
 
 #: Fuzzy matching needs at least this many characters: shorter keys have too many neighbours.
 MIN_LENGTH = 5
 #: Longer queries are not matched fuzzily (no platform name is that long), which bounds the work.
 MAX_LENGTH = 30
-
-
-_not_typos: frozenset[str] | None = None
-
-
-def not_typos() -> frozenset[str]:
-    """Name keys that typo matching leaves unknown, from ``data/not_typos.json``.
-
-    The file holds a hand-made list (brands and words next to platform names: "google" is one edit from
-    "google+", "kasus" from "kaskus") and the English dictionary words that :func:`looks_like_a_typo` would
-    take for a typo of a bundled platform ("video" for Viadeo), written by ``scripts/build_not_typos.py``.
-    """
-    global _not_typos
-    if _not_typos is None:
-        _not_typos = read_not_typos(dictionary=True)
-    return _not_typos
-
-
-def read_not_typos(*, dictionary: bool) -> frozenset[str]:
-    """The hand-made list, and with ``dictionary`` the dictionary words too, as name keys."""
-    import json
-    from importlib.resources import files
-
-    from medsos._normalize import name_key
-
-    data = json.loads(files("medsos").joinpath("data").joinpath("not_typos.json").read_text(encoding="utf-8"))
-    words = data["curated"] + (data["dictionary"] if dictionary else [])
-    return frozenset(name_key(word) for word in words)
 
 
 def max_edits(length: int) -> int:
@@ -97,8 +71,8 @@ def looks_like_a_typo(query: str, key: str, distance: int) -> bool:
 
 
 def _confusable_pairs() -> frozenset[str]:
-    pairs = {"ck", "kq", "sz", "iy"}  # letters that sound alike
-    for row in ("qwertyuiop", "asdfghjkl", "zxcvbnm"):
+    pairs = set(SOUND_ALIKE_LETTERS)
+    for row in KEYBOARD_ROWS:
         pairs.update(row[i : i + 2] for i in range(len(row) - 1))
     return frozenset(pairs | {pair[::-1] for pair in pairs})
 
@@ -169,30 +143,46 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 
 class FuzzyIndex:
-    """Maps each delete variant of every key to the keys it came from."""
+    """Maps each delete variant of every key to the keys it came from, by their position in :attr:`keys`."""
 
     def __init__(self, keys: Iterable[str]) -> None:
         # A key may be up to two characters shorter or longer than a query that matches it.
-        self._keys = frozenset(key for key in keys if MIN_LENGTH - 2 <= len(key) <= MAX_LENGTH + 2)
-        variants: dict[str, set[str]] = {}
-        for key in self._keys:
-            variants.setdefault(key, set()).add(key)
-            for variant in _deletes(key, 2 if len(key) >= 7 else 1):
-                variants.setdefault(variant, set()).add(key)
-        self._variants = {variant: tuple(sorted(keys)) for variant, keys in variants.items()}
+        self.keys = tuple(sorted({key for key in keys if MIN_LENGTH - 2 <= len(key) <= MAX_LENGTH + 2}))
+        # A variant of a single key, by far the most common, holds its position alone: no tuple per variant.
+        variants: dict[str, int | tuple[int, ...]] = {}
+        get = variants.get
+        for position, key in enumerate(self.keys):
+            for variant in (key, *_deletes(key, 2 if len(key) >= 7 else 1)):
+                held = get(variant)
+                if held is None:
+                    variants[variant] = position
+                elif isinstance(held, int):
+                    if held != position:
+                        variants[variant] = (held, position)
+                elif position not in held:
+                    variants[variant] = (*held, position)
+        self._variants = variants
 
     def candidates(self, query: str) -> list[tuple[int, str]]:
         """``(distance, key)`` pairs within :func:`max_edits` of ``query``, closest first, then by key."""
         limit = max_edits(len(query))
         if not limit:
             return []
-        seen: set[str] = set()
+        seen: set[int] = set()
         found: list[tuple[int, str]] = []
+        get = self._variants.get
+        keys = self.keys
         for variant in (query, *_deletes(query, limit)):
-            for key in self._variants.get(variant, ()):
-                if key in seen or key == query:
+            held = get(variant)
+            if held is None:
+                continue
+            for position in (held,) if isinstance(held, int) else held:
+                if position in seen:
                     continue
-                seen.add(key)
+                seen.add(position)
+                key = keys[position]
+                if key == query:
+                    continue
                 distance = edit_distance(query, key, limit)
                 if distance <= limit:
                     found.append((distance, key))

@@ -13,6 +13,8 @@ from typing import Any, Literal, TypeVar
 
 from attrs import Attribute, field, frozen, validators
 
+from medsos._errors import UnknownIdError
+
 __all__ = ["TYPE_IDS", "Platform", "PlatformType", "Status", "Subtype"]
 
 #: The six types of social media, in the order of the source article.
@@ -101,6 +103,31 @@ class _KnownById:
     def __str__(self) -> str:
         return self.id
 
+    def _rank(self) -> tuple[int, str]:
+        type_id, _, own = self.id.partition(".")
+        return (TYPE_IDS.index(type_id) if type_id in TYPE_IDS else len(TYPE_IDS), own)
+
+    # Types sort in the source article's order (blog first, collaboration last), subtypes by their type, then
+    # by id: so that a column of them groups and sorts as the taxonomy reads.
+    def __lt__(self, other: object) -> bool:
+        return self._rank() < other._rank() if isinstance(other, _KnownById) else NotImplemented
+
+    def __le__(self, other: object) -> bool:
+        return self._rank() <= other._rank() if isinstance(other, _KnownById) else NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        return self._rank() > other._rank() if isinstance(other, _KnownById) else NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        return self._rank() >= other._rank() if isinstance(other, _KnownById) else NotImplemented
+
+    # Records never change, so a copy is the record itself.
+    def __copy__(self) -> Any:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Any:
+        return self
+
 
 @frozen(eq=False)
 class Subtype(_KnownById):
@@ -119,8 +146,20 @@ class Subtype(_KnownById):
         return self.id.partition(".")[0]
 
     def label(self, language: str = "en") -> str:
-        """The subtype's name in ``language`` (``"en"`` or ``"id"``)."""
-        return self.labels[language]
+        """The subtype's name in ``language`` (a code of :attr:`medsos.types.languages <medsos.TypeCollection.languages>`)."""
+        return _in_language(self.labels, language, self.id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The subtype as plain data, as ``taxonomy.json`` holds it."""
+        return {"id": self.id, "labels": dict(self.labels), "descriptions": dict(self.descriptions)}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Subtype, (self.id, dict(self.labels), dict(self.descriptions)))
+
+    def _repr_html_(self) -> str:
+        from medsos._html import subtype_html
+
+        return subtype_html(self)
 
 
 @frozen(eq=False)
@@ -145,8 +184,27 @@ class PlatformType(_KnownById):
                 raise ValueError(f"{subtype!r} is not a subtype of {self.id}")
 
     def label(self, language: str = "en") -> str:
-        """The type's name in ``language`` (``"en"`` or ``"id"``)."""
-        return self.labels[language]
+        """The type's name in ``language`` (a code of :attr:`medsos.types.languages <medsos.TypeCollection.languages>`)."""
+        return _in_language(self.labels, language, self.id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The type as plain data, as ``taxonomy.json`` holds it."""
+        return {
+            "id": self.id,
+            "labels": dict(self.labels),
+            "descriptions": dict(self.descriptions),
+            "marketing_uses": {language: list(uses) for language, uses in self.marketing_uses.items()},
+            "subtypes": [subtype.to_dict() for subtype in self.subtypes],
+        }
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        uses = {language: list(phrases) for language, phrases in self.marketing_uses.items()}
+        return (PlatformType, (self.id, dict(self.labels), dict(self.descriptions), uses, self.subtypes))
+
+    def _repr_html_(self) -> str:
+        from medsos._html import type_html
+
+        return type_html(self)
 
     def subtype(self, subtype_id: str) -> Subtype:
         """The subtype with this id, dotted (``"forum.qna"``) or short (``"qna"``)."""
@@ -154,18 +212,22 @@ class PlatformType(_KnownById):
         for subtype in self.subtypes:
             if subtype.id == full_id:
                 return subtype
-        raise KeyError(subtype_id)
+        raise UnknownIdError("subtype", subtype_id, [subtype.id for subtype in self.subtypes])
 
 
-def _id_repr(record: PlatformType | Subtype) -> str:
-    return repr(record.id)
+def _in_language(texts: Mapping[str, str], language: str, record_id: str) -> str:
+    try:
+        return texts[language]
+    except KeyError:
+        raise UnknownIdError("language", language, list(texts), where=record_id) from None
 
 
-def _ids_repr(records: tuple[PlatformType, ...]) -> str:
-    return repr(tuple(record.id for record in records))
+def _check_id(instance: object, attribute: Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not _ID_RE.fullmatch(value):
+        raise ValueError(f"'id' must be snake_case text such as 'stack_overflow', not {value!r}")
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Platform:
     """A social media platform and everything medsos knows about it.
 
@@ -175,11 +237,11 @@ class Platform:
     ``country`` is an ISO 3166-1 alpha-2 code.  A fact medsos could not confirm is ``None``.
     """
 
-    id: str = field(validator=validators.matches_re(_ID_RE))
+    id: str = field(validator=_check_id)
     name: str = field(validator=_check_name)
-    type: PlatformType = field(validator=validators.instance_of(PlatformType), repr=_id_repr)
-    subtype: Subtype = field(validator=validators.instance_of(Subtype), repr=_id_repr)
-    secondary_types: tuple[PlatformType, ...] = field(default=(), converter=_as_tuple, repr=_ids_repr)
+    type: PlatformType = field(validator=validators.instance_of(PlatformType))
+    subtype: Subtype = field(validator=validators.instance_of(Subtype))
+    secondary_types: tuple[PlatformType, ...] = field(default=(), converter=_as_tuple)
     aliases: tuple[str, ...] = field(default=(), converter=_as_tuple, validator=_check_labels)
     former_names: tuple[str, ...] = field(default=(), converter=_as_tuple, validator=_check_labels)
     domains: tuple[str, ...] = field(
@@ -240,9 +302,43 @@ class Platform:
         whether it is one of its secondary types.  An unknown type id raises :class:`ValueError`."""
         wanted = str(platform_type)
         if wanted not in TYPE_IDS:
-            raise ValueError(f"unknown type {wanted!r}; the types are {', '.join(TYPE_IDS)}")
+            raise UnknownIdError("type", wanted, TYPE_IDS)
         candidates = self.types if include_secondary else (self.type,)
         return any(candidate.id == wanted for candidate in candidates)
 
     def __str__(self) -> str:
         return self.name
+
+    def __repr__(self) -> str:
+        # One line, whatever the platform holds: the full record is to_dict() or the notebook's table.
+        return f"Platform(id={self.id!r}, name={self.name!r}, type={self.type.id!r})"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The platform as plain data, shaped as the records of the bundled ``platforms.json``."""
+        from medsos._dataset import unstructure_platform
+
+        return unstructure_platform(self)
+
+    # Platforms sort by id, as every collection of them does.
+    def __lt__(self, other: object) -> bool:
+        return self.id < other.id if isinstance(other, Platform) else NotImplemented
+
+    def __le__(self, other: object) -> bool:
+        return self.id <= other.id if isinstance(other, Platform) else NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        return self.id > other.id if isinstance(other, Platform) else NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        return self.id >= other.id if isinstance(other, Platform) else NotImplemented
+
+    def __copy__(self) -> Platform:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Platform:
+        return self
+
+    def _repr_html_(self) -> str:
+        from medsos._html import platform_html
+
+        return platform_html(self)

@@ -1,61 +1,55 @@
-"""The matcher: indexes over a set of platforms, built once, and the lookups that use them."""
+"""The registry: a set of platforms, its index, and the one matcher every lookup goes through."""
 
 from __future__ import annotations
 
+import bisect
 import math
-import re
 import threading
-import unicodedata
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from attrs import field, frozen, validators
 
+from medsos import _fuzzy
+from medsos._collections import PlatformCollection, TypeCollection
 from medsos._errors import DatasetError, UnknownPlatformError
-from medsos._models import Platform, PlatformType, Subtype
-from medsos._normalize import (
-    MAX_NAME_LENGTH,
-    campaign_source,
-    exact_index,
-    find_by_host,
-    folded_text,
-    is_analytics_text,
-    literal_key,
-    name_key,
-    parse_reference,
-    placement_words,
-    split_words,
-    strip_wrapping,
-)
+from medsos._index import Index, MatchKind, facts_of_platform, facts_of_record
+from medsos._models import Platform, PlatformType
+from medsos._reference import read
 from medsos._sentinel import MISSING as _MISSING
+from medsos._text import name_key, split_words
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
-    from medsos._fuzzy import FuzzyIndex
+    from medsos._index import Entry, Facts
+    from medsos._reference import Reference
 
-__all__ = ["Match", "MatchKind", "PlatformCollection", "Registry", "TypeCollection"]
+__all__ = ["FUZZY_ACCEPT_SCORE", "Match", "MatchKind", "Registry", "SearchResults"]
 
 T = TypeVar("T")
-
-MatchKind = Literal["name", "alias", "former_name", "domain", "short_domain", "app_id", "fuzzy"]
-#: What an index holds for a key: the platform, how the key names it, and the key as the data spells it.
-_Entry = tuple[Platform, MatchKind, str]
-
 
 #: How many close names an UnknownPlatformError suggests.
 _SUGGESTIONS = 3
 #: A typo is accepted by classify() and lookup() only at or above this score; calibrated on a labelled set of
 #: typos and non-platform words (benchmarks/fuzzy_calibration.py, docs/matching.md).
 FUZZY_ACCEPT_SCORE = 74.0
+#: Names found by their start (``search("face")``) score at most this, below every typo candidate.
+_PREFIX_SCORE = 50.0
+#: The shortest text that search() completes to names that start with it.
+_PREFIX_MIN_LENGTH = 3
+
+#: A candidate before it becomes a Match: its score, the platform's position, how it matched, the label.
+_Candidate = tuple[float, int, MatchKind, str]
 
 
 @frozen
 class Match:
     """One candidate from :func:`medsos.search`: the platform, how sure (0 < score <= 100), and how it matched.
 
-    ``matched_by`` is one of ``name``, ``alias``, ``former_name``, ``domain``, ``short_domain``, ``app_id`` and
-    ``fuzzy``; ``key`` is the name, domain or app id that matched.
+    ``matched_by`` is one of ``name``, ``alias``, ``former_name``, ``domain``, ``short_domain``, ``app_id``,
+    ``fuzzy`` (a typo) and ``prefix`` (a name that starts with the text, offered by search() only); ``key`` is
+    the name, domain or app id that matched.
     """
 
     platform: Platform = field(repr=lambda platform: f"<Platform {platform.id!r}>")
@@ -64,8 +58,15 @@ class Match:
     key: str
 
 
-# Second-level public suffixes of country domains ("co.uk", "com.br", "or.id"): never one platform's domain.
-_PUBLIC_SUFFIX_RE = re.compile(r"(?:co|com|net|org|gov|edu|ac|or|ne|go|gob|nic|mil|web|sch|my|biz)\.[a-z]{2}")
+class SearchResults(list[Match]):
+    """The :class:`Match` candidates of :func:`medsos.search`, best first: a list, shown as a table in notebooks."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from medsos._html import matches_html
+
+        return matches_html(self)
 
 
 def _is_missing(value: object) -> bool:
@@ -75,139 +76,34 @@ def _is_missing(value: object) -> bool:
     return type(value).__name__ in {"NAType", "NaTType"}
 
 
-def _spoofs(text: str, key: str) -> bool:
-    """Whether ``text`` only matches ``key``, a host, an app id or a name that reads like one ("WordPress.com"),
-    through case folding.
-
-    Case folding turns a dotless i into "i" and "ß" into "ss", which a browser never does to a host:
-    "wordpreß.com" folds to "wordpress.com" but is another host.  Such keys match only text that is ASCII once
-    normalised.
-    """
-    if "." not in key or not key.isascii():
-        return False
-    # Only the letters and digits that spell the name count: "• Last.fm ✓" is still Last.fm.
-    name = unicodedata.normalize("NFKC", strip_wrapping(text)[: MAX_NAME_LENGTH + 1])
-    return not all(ch.isascii() for ch in name if ch.isalnum())
-
-
-class TypeCollection:
-    """The six social media types, in the source article's order: iterable, sized, read-only.
-
-    ``types["forum"]`` finds a type by id; ``types.get("Jejaring Sosial")`` by id or label in any language.
-    """
-
-    __slots__ = ("_by_id", "_by_key", "_order")
-
-    def __init__(self, types: Iterable[PlatformType]) -> None:
-        self._order = tuple(types)
-        self._by_id = {platform_type.id: platform_type for platform_type in self._order}
-        self._by_key: dict[str, PlatformType] = {}
-        for platform_type in self._order:
-            keys = {platform_type.id, *platform_type.labels.values()}
-            keys |= {f"layanan {label}" for label in platform_type.labels.values()}
-            for key in keys:
-                self._by_key[name_key(key)] = platform_type
-
-    def __getitem__(self, type_id: str) -> PlatformType:
-        return self._by_id[type_id]
-
-    def __iter__(self) -> Iterator[PlatformType]:
-        return iter(self._order)
-
-    def __len__(self) -> int:
-        return len(self._order)
-
-    def __contains__(self, item: object) -> bool:
-        if isinstance(item, PlatformType):
-            return self._by_id.get(item.id) == item
-        return item in self._by_id
-
-    @overload
-    def get(self, label: str) -> PlatformType | None: ...
-    @overload
-    def get(self, label: str, default: T) -> PlatformType | T: ...
-    def get(self, label: str, default: object = None) -> object:
-        """The type whose id or label (English or Indonesian, any case) is ``label``, else ``default``."""
-        if not isinstance(label, str):
-            raise TypeError(f"a type label must be a str, not {type(label).__name__}")
-        return self._by_key.get(name_key(label), default)
-
-    def subtype(self, subtype_id: str) -> Subtype:
-        """The subtype with this dotted id, such as ``"media_sharing.photo"``."""
-        type_id = subtype_id.partition(".")[0]
-        if type_id not in self._by_id:
-            raise KeyError(subtype_id)
-        return self._by_id[type_id].subtype(subtype_id)
-
-    def __repr__(self) -> str:
-        return f"<TypeCollection: {', '.join(self._by_id)}>"
-
-
-class PlatformCollection:
-    """Every platform of a registry, ordered by id: iterable, sized, read-only.
-
-    ``platforms["quora"]`` finds a platform by id, ``platforms.get("quora")`` too but returns ``None`` when
-    there is none, and ``platforms.of_type("forum")`` filters by type.
-    """
-
-    __slots__ = ("_by_id", "_subtype_ids")
-
-    def __init__(self, platforms: Iterable[Platform], *, subtype_ids: Iterable[str] = ()) -> None:
-        self._by_id = {platform.id: platform for platform in sorted(platforms, key=lambda p: p.id)}
-        self._subtype_ids = frozenset(subtype_ids)
-
-    def __getitem__(self, platform_id: str) -> Platform:
-        return self._by_id[platform_id]
-
-    @overload
-    def get(self, platform_id: str) -> Platform | None: ...
-    @overload
-    def get(self, platform_id: str, default: T) -> Platform | T: ...
-    def get(self, platform_id: str, default: object = None) -> object:
-        return self._by_id.get(platform_id, default)
-
-    def __iter__(self) -> Iterator[Platform]:
-        return iter(self._by_id.values())
-
-    def __len__(self) -> int:
-        return len(self._by_id)
-
-    def __contains__(self, item: object) -> bool:
-        if isinstance(item, Platform):
-            return self._by_id.get(item.id) == item
-        return item in self._by_id
-
-    def of_type(
-        self, platform_type: PlatformType | str, *, include_secondary: bool = False
-    ) -> tuple[Platform, ...]:
-        """The platforms of a type (a :class:`PlatformType` or its id), by primary type unless
-        ``include_secondary``.  An unknown type id raises :class:`ValueError`."""
-        wanted = str(platform_type)
-        return tuple(p for p in self if p.is_a(wanted, include_secondary=include_secondary))
-
-    def of_subtype(self, subtype: Subtype | str) -> tuple[Platform, ...]:
-        """The platforms whose primary subtype is ``subtype`` (a :class:`Subtype` or its dotted id).
-
-        An unknown subtype id raises :class:`ValueError`.
-        """
-        wanted = str(subtype)
-        if self._subtype_ids and wanted not in self._subtype_ids:
-            raise ValueError(f"unknown subtype {wanted!r}; subtype ids look like 'forum.qna'")
-        return tuple(p for p in self if p.subtype.id == wanted)
-
-    def __repr__(self) -> str:
-        return f"<PlatformCollection of {len(self)} platforms>"
-
-
 class Registry:
-    """A set of platforms with every index built once, and the lookups over them.
+    """A set of platforms with its index built once, and the lookups over them.
 
     The module functions :func:`medsos.classify`, :func:`medsos.lookup` and :func:`medsos.search` use the
-    bundled registry; build your own from :class:`~medsos.Platform` records, or with :meth:`from_records`,
-    to match against other data.  A registry never changes after it is built.
+    bundled registry; build your own from :class:`~medsos.Platform` records, or with :meth:`from_records`, to
+    match against other data.  ``types`` is the taxonomy (the bundled one by default); ``not_typos`` the words
+    that typo matching must leave unknown (by default the bundled list of ``data/not_typos.json``; pass an
+    empty list for none).  A registry never changes after it is built.
 
-    Raises :class:`~medsos.DatasetError` when two platforms claim the same id, name, alias, domain or app id.
+    Raises :class:`~medsos.DatasetError` when two platforms claim the same id, name, alias, domain or app id,
+    and :class:`TypeError` when ``platforms`` holds something other than :class:`~medsos.Platform` records.
     """
+
+    __slots__ = (
+        "_exact_types",
+        "_facts",
+        "_fuzzy",
+        "_fuzzy_threshold",
+        "_index",
+        "_lock",
+        "_not_typos",
+        "_platforms",
+        "_prefixes",
+        "_raw",
+        "_records",
+        "_type_of",
+        "_types",
+    )
 
     def __init__(
         self,
@@ -215,81 +111,119 @@ class Registry:
         *,
         types: Iterable[PlatformType] | None = None,
         fuzzy_threshold: float = FUZZY_ACCEPT_SCORE,
+        not_typos: Iterable[str] | None = None,
     ) -> None:
-        platforms = tuple(platforms)
+        if isinstance(platforms, (str, bytes, Mapping)):
+            raise TypeError(f"a Registry takes Platform records, not a {type(platforms).__name__}")
+        records = list(platforms)
+        for record in records:
+            if not isinstance(record, Platform):
+                raise TypeError(f"a Registry takes Platform records, not {type(record).__name__}")
+        if types is None:
+            from medsos._dataset import taxonomy
+
+            taxonomy_types, languages = taxonomy()
+        else:
+            taxonomy_types, languages = tuple(types), None
+        if not_typos is not None and isinstance(not_typos, (str, bytes)):
+            raise TypeError("not_typos is a list of words, not a single string")
+        words = None if not_typos is None else frozenset(name_key(word) for word in not_typos) - {""}
+        self._setup(
+            types=taxonomy_types,
+            languages=languages,
+            facts=[facts_of_platform(p) for p in records],
+            records=list(records),
+            raw=None,
+            fuzzy_threshold=fuzzy_threshold,
+            not_typos=words,
+        )
+        self._index.check({platform_type.id for platform_type in self._types})
+
+    @classmethod
+    def _bundled(
+        cls,
+        records: Sequence[Mapping[str, Any]],
+        types: Sequence[PlatformType],
+        languages: Sequence[str],
+        not_typos: Callable[[], frozenset[str]],
+    ) -> Registry:
+        """The registry of the bundled JSON records: each record is structured when it is first asked for, and
+        name keys are built on first use.  The test suite checks the bundled data as a user registry is checked."""
+        registry = cls.__new__(cls)
+        registry._setup(
+            types=types,
+            languages=languages,
+            facts=[facts_of_record(r) for r in records],
+            records=[None] * len(records),
+            raw=records,
+            fuzzy_threshold=FUZZY_ACCEPT_SCORE,
+            not_typos=not_typos,
+        )
+        return registry
+
+    def _setup(
+        self,
+        *,
+        types: Sequence[PlatformType],
+        languages: Sequence[str] | None,
+        facts: list[Facts],
+        records: list[Platform | None],
+        raw: Sequence[Mapping[str, Any]] | None,
+        fuzzy_threshold: float,
+        not_typos: frozenset[str] | Callable[[], frozenset[str]] | None,
+    ) -> None:
         if isinstance(fuzzy_threshold, bool) or not isinstance(fuzzy_threshold, (int, float)):
             raise TypeError(f"fuzzy_threshold must be a number, not {type(fuzzy_threshold).__name__}")
         if not 0 < fuzzy_threshold <= 100:  # NaN fails this too
             raise ValueError(f"fuzzy_threshold must be in (0, 100], not {fuzzy_threshold!r}")
         self._fuzzy_threshold = float(fuzzy_threshold)
-        if types is None:
-            from medsos._load import load_taxonomy
+        self._types = TypeCollection(types, languages=languages)
+        self._facts = facts
+        self._records = records
+        self._raw = raw
+        self._lock = threading.RLock()
+        self._index = Index(facts)
+        by_id = {platform_type.id: platform_type for platform_type in types}
+        self._type_of = [by_id.get(f[7][0]) for f in facts]
+        # The ready answers of classify(): the type of every exact key.
+        self._exact_types = {
+            key: platform_type
+            for key, entry in self._index.exact.items()
+            if (platform_type := self._type_of[entry[0]]) is not None
+        }
+        self._not_typos = not_typos
+        self._fuzzy: _fuzzy.FuzzyIndex | None = None
+        self._prefixes: tuple[list[str], list[tuple[int, str]]] | None = None
+        self._platforms: PlatformCollection | None = None
 
-            types = load_taxonomy()
-        self._types = TypeCollection(types)
-        self._platforms = PlatformCollection(
-            platforms,
-            subtype_ids=(subtype.id for platform_type in self._types for subtype in platform_type.subtypes),
-        )
-        self._names: dict[str, _Entry] = {}
-        # Names with URL characters in them: parsed as URLs they name nothing, so they are looked up whole.
-        self._literal_labels: dict[str, _Entry] = {}
-        self._hosts: dict[str, _Entry] = {}
-        self._apps: dict[str, _Entry] = {}
-        self._fuzzy: FuzzyIndex | None = None
-        self._fuzzy_lock = threading.Lock()
-        problems: list[str] = []
-        if len(self.platforms) != len(platforms):
-            ids = [p.id for p in platforms]
-            problems += [f"id {pid!r} is used twice" for pid in sorted({i for i in ids if ids.count(i) > 1})]
-        for label, entry in self._labels():
-            key = name_key(label)
-            if not key:
-                why = "is too long" if len(label) > MAX_NAME_LENGTH else "has no letters or digits"
-                problems.append(f"{entry[0].id}: {entry[1]} {label!r} {why}")
-                continue
-            self._claim(self._names, key, entry, problems)
-            if any(ch in label for ch in "./:?#@\\"):
-                self._literal_labels.setdefault(literal_key(label), entry)
-        for platform in self.platforms:
-            for platform_type in platform.types:
-                if platform_type not in self.types:
-                    problems.append(
-                        f"{platform.id}: type {platform_type.id} is not in this registry's taxonomy"
-                    )
-            for domain in platform.domains:
-                if _PUBLIC_SUFFIX_RE.fullmatch(domain):
-                    problems.append(
-                        f"{platform.id}: {domain!r} is a public suffix, shared by everyone under it"
-                    )
-                self._claim(self._hosts, domain, (platform, "domain", domain), problems)
-            for domain in platform.short_domains:
-                self._claim(self._hosts, domain, (platform, "short_domain", domain), problems)
-            for app_id in platform.app_ids:
-                self._claim(self._apps, app_id.casefold(), (platform, "app_id", app_id), problems)
-        if problems:
-            raise DatasetError("inconsistent platforms:\n  " + "\n  ".join(problems))
-        self._fast = self._fast_index()
-        self._fast_types = {key: entry[0].type for key, entry in self._fast.items()}
-        # Keys beyond ASCII, which only names have: what text that is not ASCII may match.
-        self._fast_name_types = {key: value for key, value in self._fast_types.items() if not key.isascii()}
+    @classmethod
+    def from_records(
+        cls,
+        records: Iterable[Mapping[str, object]],
+        *,
+        types: Iterable[PlatformType] | None = None,
+        fuzzy_threshold: float = FUZZY_ACCEPT_SCORE,
+        not_typos: Iterable[str] | None = None,
+    ) -> Registry:
+        """Build a registry from plain dicts shaped like the bundled ``platforms.json`` entries.
 
-    def _fast_index(self) -> dict[str, _Entry]:
-        """Ready answers for text that is exactly a label, a domain or an app id once case is folded.
-
-        Most real input is, so most lookups cost one normalisation and one dict lookup.
+        Types and subtypes are given by id.  Invalid records, and anything but a list of dicts, raise
+        :class:`~medsos.DatasetError` naming what is wrong.
         """
-        claims = [(folded_text(label), entry[0].id, entry) for label, entry in self._labels()]
-        claims += [(key, entry[0].id, entry) for key, entry in (*self._hosts.items(), *self._apps.items())]
-        return exact_index(claims)
+        from medsos._dataset import structure_platforms, taxonomy
 
-    def _labels(self) -> Iterator[tuple[str, _Entry]]:
-        for platform in self._platforms:
-            yield platform.name, (platform, "name", platform.name)
-            for alias in platform.aliases:
-                yield alias, (platform, "alias", alias)
-            for former in platform.former_names:
-                yield former, (platform, "former_name", former)
+        checked: object = records
+        if isinstance(checked, Mapping):
+            raise DatasetError("from_records() takes a list of records; wrap a single record in a list")
+        if isinstance(checked, (str, bytes)) or not _is_iterable(checked):
+            raise DatasetError(
+                f"from_records() takes a list of records (dicts), not {type(records).__name__}"
+            )
+        taxonomy_types = tuple(types) if types is not None else taxonomy()[0]
+        platforms = structure_platforms(list(records), taxonomy_types)
+        return cls(platforms, types=types, fuzzy_threshold=fuzzy_threshold, not_typos=not_typos)
+
+    # -- what a registry holds ---------------------------------------------------------------------------
 
     @property
     def types(self) -> TypeCollection:
@@ -299,6 +233,13 @@ class Registry:
     @property
     def platforms(self) -> PlatformCollection:
         """Every platform of this registry."""
+        if self._platforms is None:
+            with self._lock:
+                if self._platforms is None:
+                    self._platforms = PlatformCollection(
+                        (self._platform(position) for position in range(len(self._facts))),
+                        subtype_ids=(s.id for t in self._types for s in t.subtypes),
+                    )
         return self._platforms
 
     @property
@@ -306,137 +247,169 @@ class Registry:
         """The lowest score at which :meth:`lookup` and :meth:`classify` accept a typo."""
         return self._fuzzy_threshold
 
-    @staticmethod
-    def _claim(index: dict[str, _Entry], key: str, entry: _Entry, problems: list[str]) -> None:
-        claimed = index.setdefault(key, entry)
-        if claimed[0] is not entry[0]:
-            problems.append(
-                f"{entry[2]!r} ({entry[0].id}) and {claimed[2]!r} ({claimed[0].id}) share the key {key!r}"
-            )
+    def _platform(self, position: int) -> Platform:
+        platform = self._records[position]
+        if platform is None:
+            from medsos._dataset import structure_platform
 
-    @classmethod
-    def from_records(
-        cls,
-        records: Iterable[dict[str, object]],
-        *,
-        types: Iterable[PlatformType] | None = None,
-        fuzzy_threshold: float = FUZZY_ACCEPT_SCORE,
-    ) -> Registry:
-        """Build a registry from plain dicts shaped like the bundled ``platforms.json`` entries.
+            with self._lock:
+                platform = self._records[position]
+                if platform is None:
+                    assert self._raw is not None
+                    platform = structure_platform(self._raw[position], tuple(self._types))
+                    self._records[position] = platform
+        return platform
 
-        Types and subtypes are given by id.  Invalid records raise :class:`~medsos.DatasetError` naming them.
-        """
-        from medsos._load import load_taxonomy, structure_platforms
+    # -- the matcher --------------------------------------------------------------------------------------
 
-        if isinstance(records, Mapping):
-            raise DatasetError("from_records() takes a list of records; wrap a single record in a list")
-        taxonomy = tuple(types) if types is not None else load_taxonomy()
-        platforms = structure_platforms(list(records), taxonomy)
-        return cls(platforms, types=taxonomy, fuzzy_threshold=fuzzy_threshold)
-
-    # -- matching ---------------------------------------------------------------------------------------
-
-    def _exact(self, text: str) -> _Entry | None:
+    def _exact(self, text: str) -> tuple[Entry | None, Reference | None]:
+        """The entry ``text`` names exactly, and the reference read from it when that took reading."""
         if not isinstance(text, str):
             raise TypeError(f"medsos looks up text (str), not {type(text).__name__}")
-        if len(text) <= MAX_NAME_LENGTH and "/" not in text:
-            key = folded_text(text)
-            hit = self._fast.get(key)
-            if hit is not None and not _spoofs(text, key):
-                return hit
-        host, app_id, is_url = parse_reference(text)
-        if app_id is not None:
-            entry = self._apps.get(app_id.casefold())
-            if entry is not None:
-                return entry
-        if host is not None:
-            entry = find_by_host(self._hosts, host)
-            if entry is not None:
-                return entry
-        elif not is_url:
-            key = name_key(text)
-            entry = self._names.get(key)
-            if entry is not None and not _spoofs(text, key):
-                return entry
-        key = literal_key(text)
-        entry = self._literal_labels.get(key) if self._literal_labels and not _spoofs(text, key) else None
-        if entry is None and (source := campaign_source(text)) is not None:
-            # Analytics text names its source exactly, with every rule above; a tag is never guessed at.
-            entry = self._exact(source)
-        return entry
+        entry = self._index.exact_entry(text)
+        if entry is not None:
+            return entry, None
+        reference = read(text)
+        return self._index.find(reference), reference
 
-    def _fuzzy_matches(self, text: str, *, not_typos: frozenset[str] | None = None) -> list[Match]:
-        key = name_key(text)
-        from medsos import _fuzzy
-
-        if not _fuzzy.max_edits(len(key)) or key in (_fuzzy.not_typos() if not_typos is None else not_typos):
+    def _typos(self, reference: Reference | None) -> list[_Candidate]:
+        """Typo candidates, best first, for a reference that is a name rather than a host, URL or analytics text."""
+        if reference is None or reference.is_url or reference.host is not None or reference.analytics:
+            return []
+        key = reference.name
+        if not _fuzzy.max_edits(len(key)) or key in self._words_not_typos():
             return []
         if not key.isascii() and any("a" <= ch <= "z" for ch in key):
             return []  # Latin mixed with another script is a homoglyph trick, not a typo
-        if self._fuzzy is None:
-            with self._fuzzy_lock:
-                if self._fuzzy is None:
-                    # Names with dots ("Micro.blog") are host-like: only their exact spelling should match.
-                    self._fuzzy = _fuzzy.FuzzyIndex(key for key in self._names if "." not in key)
-        matches: list[Match] = []
-        seen: set[str] = set()
-        for distance, candidate in self._fuzzy.candidates(key):
-            platform, _, label = self._names[candidate]
-            if platform.id in seen:
+        names = self._index.names
+        candidates: list[_Candidate] = []
+        seen: set[int] = set()
+        for distance, candidate in self._fuzzy_index().candidates(key):
+            position, _, label = names[candidate]
+            if position in seen:
                 continue
-            seen.add(platform.id)
+            seen.add(position)
             score = 100.0 * (1.0 - distance / max(len(key), len(candidate)))
             if not _fuzzy.looks_like_a_typo(key, candidate, distance):
-                # Still a candidate for search(), but never close enough for lookup() to accept.
-                score *= 0.7
-            matches.append(Match(platform, round(score, 1), "fuzzy", label))
-        matches.sort(key=lambda m: (-m.score, m.platform.name.casefold(), m.platform.id))
-        return matches
-
-    def _candidates(self, text: str) -> list[Match]:
-        """Typo candidates, best first, for text that is a name rather than a host or URL."""
-        host, _, is_url = parse_reference(text)
-        if is_url or host is not None or is_analytics_text(text):
-            return []  # a host, or analytics text ("stock / bio", "the_ads"): no typo of a name
-        matches = self._fuzzy_matches(text)
-        tags = placement_words(text)
-        if tags:
+                score *= 0.7  # still a candidate for search(), never close enough for lookup() to accept
+            candidates.append((round(score, 1), position, "fuzzy", label))
+        if reference.tags:
             # Words that read as campaign tags ("stock bio", "the ads") are forgiven a typo only where they are
             # the name's own: "Gogle Groups" is Google Groups, "Stock Bio" no Stockbit.
-            matches = [m for m in matches if split_words(m.key)[-len(tags) :] == tags]
-        return matches
+            n = len(reference.tags)
+            candidates = [c for c in candidates if tuple(split_words(c[3])[-n:]) == reference.tags]
+        candidates.sort(key=lambda c: (-c[0], self._facts[c[1]][1].casefold(), self._facts[c[1]][0]))
+        return candidates
 
-    def _accept(self, candidates: list[Match]) -> Match | None:
+    def _words_not_typos(self) -> frozenset[str]:
+        words = self._not_typos
+        if isinstance(words, frozenset):
+            return words
+        with self._lock:
+            if not isinstance(self._not_typos, frozenset):
+                if self._not_typos is None:
+                    from medsos._dataset import bundled_not_typos
+
+                    self._not_typos = bundled_not_typos()
+                else:
+                    self._not_typos = self._not_typos()
+            return self._not_typos
+
+    def _fuzzy_index(self) -> _fuzzy.FuzzyIndex:
+        if self._fuzzy is None:
+            names = self._index.names
+            with self._lock:
+                if self._fuzzy is None:
+                    # Names with dots ("Micro.blog") are host-like: only their exact spelling should match.
+                    self._fuzzy = _fuzzy.FuzzyIndex(key for key in names if "." not in key)
+        return self._fuzzy
+
+    def _prefix_candidates(self, reference: Reference | None, seen: set[int]) -> list[_Candidate]:
+        """Names that start with the text, or one of whose words does ("face" gives Facebook)."""
+        if reference is None or reference.is_url or reference.host is not None or reference.analytics:
+            return []
+        query = reference.name
+        if len(query) < _PREFIX_MIN_LENGTH:
+            return []
+        fragments, owners = self._prefix_index()
+        found: dict[int, _Candidate] = {}
+        start = bisect.bisect_left(fragments, query)
+        for i in range(start, len(fragments)):
+            fragment = fragments[i]
+            if not fragment.startswith(query):
+                break
+            position, label = owners[i]
+            if position in seen:
+                continue
+            score = self._prefix_score(query, fragment, position, whole=fragment == name_key(label))
+            if position not in found or found[position][0] < score:
+                found[position] = (score, position, "prefix", label)
+        return sorted(
+            found.values(), key=lambda c: (-c[0], self._facts[c[1]][1].casefold(), self._facts[c[1]][0])
+        )
+
+    def _prefix_score(self, query: str, fragment: str, position: int, *, whole: bool) -> float:
+        # How much of the name the text covers, and how widely known the platform is (the more names, domains
+        # and apps it has, the likelier it is the one meant): "face" is Facebook before Facebox.
+        facts = self._facts[position]
+        known = sum(len(facts[i]) for i in range(2, 7))
+        closeness = 0.5 * len(query) / len(fragment) + 0.5 * min(1.0, known / 12)
+        return round(_PREFIX_SCORE * closeness * (1.0 if whole else 0.8), 1)
+
+    def _prefix_index(self) -> tuple[list[str], list[tuple[int, str]]]:
+        if self._prefixes is None:
+            names = self._index.names
+            with self._lock:
+                if self._prefixes is None:
+                    pairs: set[tuple[str, int, str]] = set()
+                    for key, (position, _, label) in names.items():
+                        pairs.add((key, position, label))
+                        words = split_words(label)
+                        for i in range(1, len(words)):
+                            if (fragment := name_key(" ".join(words[i:]))) and len(
+                                fragment
+                            ) >= _PREFIX_MIN_LENGTH:
+                                pairs.add((fragment, position, label))
+                    ordered = sorted(pairs)
+                    self._prefixes = ([p[0] for p in ordered], [(p[1], p[2]) for p in ordered])
+        return self._prefixes
+
+    def _accept(self, candidates: list[_Candidate]) -> _Candidate | None:
         """The candidate that is clearly the one meant, if there is one."""
-        if not candidates or candidates[0].score < self._fuzzy_threshold:
+        if not candidates or candidates[0][0] < self._fuzzy_threshold:
             return None
         # Two different platforms equally close is a guess, not a match.
-        if len(candidates) > 1 and candidates[1].score == candidates[0].score:
+        if len(candidates) > 1 and candidates[1][0] == candidates[0][0]:
             return None
         return candidates[0]
 
-    def _resolve(self, text: str, fuzzy: bool) -> Match | None:
-        entry = self._exact(text)
-        if entry is not None:
-            return Match(entry[0], 100.0, entry[1], entry[2])
-        return self._accept(self._candidates(text)) if fuzzy else None
-
-    def _find(self, text: str, fuzzy: bool, raise_if_unknown: bool) -> Platform | None:
-        entry = self._exact(text)
+    def _find(self, text: str, fuzzy: bool, raise_if_unknown: bool) -> int | None:
+        """The position of the platform ``text`` names, or ``None`` (or the error) when there is none."""
+        entry, reference = self._exact(text)
         if entry is not None:
             return entry[0]
         # One typo search serves both the match and the suggestions of the error.
-        candidates = self._candidates(text) if fuzzy or raise_if_unknown else []
-        match = self._accept(candidates) if fuzzy else None
-        if match is not None:
-            return match.platform
+        candidates = self._typos(reference) if fuzzy or raise_if_unknown else []
+        accepted = self._accept(candidates) if fuzzy else None
+        if accepted is not None:
+            return accepted[1]
         if raise_if_unknown:
-            raise UnknownPlatformError(text, tuple(m.platform.name for m in candidates[:_SUGGESTIONS]))
+            raise UnknownPlatformError(text, tuple(self._facts[c[1]][1] for c in candidates[:_SUGGESTIONS]))
         return None
+
+    def _match(self, candidate: _Candidate) -> Match:
+        score, position, kind, label = candidate
+        return Match(self._platform(position), score, kind, label)
+
+    # -- the public lookups -------------------------------------------------------------------------------
 
     def match(self, text: str, *, fuzzy: bool = True) -> Match | None:
         """The best :class:`Match` for ``text``, or ``None``: what :meth:`lookup` decides, with how and how sure."""
-        return self._resolve(text, fuzzy)
+        entry, reference = self._exact(text)
+        if entry is not None:
+            return self._match((100.0, *entry))
+        accepted = self._accept(self._typos(reference)) if fuzzy else None
+        return None if accepted is None else self._match(accepted)
 
     @overload
     def lookup(self, text: str, *, fuzzy: bool = ...) -> Platform: ...
@@ -449,8 +422,13 @@ class Registry:
         :class:`~medsos.UnknownPlatformError` unless ``default`` is given, which is then returned.  Text that is
         not a :class:`str` raises :class:`TypeError`.
         """
-        platform = self._find(text, fuzzy, raise_if_unknown=default is _MISSING)
-        return default if platform is None else platform
+        if text.__class__ is str and text.isascii():
+            entry = self._index.exact.get(text.lower())  # the common case: one dict lookup
+            if entry is not None:
+                platform = self._records[entry[0]]
+                return platform if platform is not None else self._platform(entry[0])
+        position = self._find(text, fuzzy, raise_if_unknown=default is _MISSING)
+        return default if position is None else self._platform(position)
 
     @overload
     def classify(self, text: str, *, fuzzy: bool = ...) -> PlatformType: ...
@@ -459,10 +437,14 @@ class Registry:
     def classify(self, text: str, *, default: object = _MISSING, fuzzy: bool = True) -> object:
         """The primary :class:`~medsos.PlatformType` of the platform that ``text`` names.
 
-        Same rules as :meth:`lookup`.
+        Same rules as :meth:`lookup`; the platform record itself is never needed.
         """
-        platform = self._find(text, fuzzy, raise_if_unknown=default is _MISSING)
-        return default if platform is None else platform.type
+        if text.__class__ is str and text.isascii():
+            found = self._exact_types.get(text.lower())  # the common case: one dict lookup
+            if found is not None:
+                return found
+        position = self._find(text, fuzzy, raise_if_unknown=default is _MISSING)
+        return default if position is None else self._type_of[position]
 
     @overload
     def classify_many(self, values: Iterable[str], *, fuzzy: bool = ...) -> list[PlatformType]: ...
@@ -527,21 +509,79 @@ class Registry:
             append(result)
         return results
 
-    def search(self, text: str, *, limit: int = 5) -> list[Match]:
-        """Ranked candidates for ``text``, best first: an exact match, then names within a few typos.
+    def search(self, text: str, *, limit: int = 5) -> SearchResults:
+        """Ranked candidates for ``text``, best first: an exact match, then names within a few typos, then names
+        that start with the text (``"face"`` finds Facebook, ``"linked"`` LinkedIn), which only search() offers.
 
-        Ties are broken by name, so the order is deterministic.  Returns at most ``limit`` matches and an empty
-        list when nothing is close.
+        Ties are broken by name, so the order is deterministic.  Returns at most ``limit`` matches, and none
+        when nothing is close.
         """
         checked: object = limit
         if not isinstance(checked, int) or isinstance(checked, bool) or checked < 0:
             raise ValueError(f"limit must be a non-negative int, not {limit!r}")
-        entry = self._exact(text)
-        exact = Match(entry[0], 100.0, entry[1], entry[2]) if entry is not None else None
-        results = [exact] if exact is not None else []
-        seen = {exact.platform.id} if exact is not None else set()
-        results += [m for m in self._candidates(text) if m.platform.id not in seen]
-        return results[:limit]
+        entry, reference = self._exact(text)
+        found: list[_Candidate] = [] if entry is None else [(100.0, *entry)]
+        seen = {c[1] for c in found}
+        for candidate in self._typos(reference):
+            if candidate[1] not in seen:
+                seen.add(candidate[1])
+                found.append(candidate)
+        if len(found) < limit:
+            found += self._prefix_candidates(reference, seen)
+        return SearchResults(self._match(candidate) for candidate in found[:limit])
+
+    # -- a registry as a value ----------------------------------------------------------------------------
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Registry):
+            return NotImplemented
+        return self is other or (
+            self.platforms == other.platforms
+            and self.types == other.types
+            and self._fuzzy_threshold == other._fuzzy_threshold
+            and self._words_not_typos() == other._words_not_typos()
+        )
+
+    def __hash__(self) -> int:
+        return hash((len(self._facts), self._fuzzy_threshold))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        from medsos._dataset import default_registry, is_default
+
+        if is_default(self):
+            return (default_registry, ())  # the receiving process has the same data, and loads it lazily
+        return (
+            _rebuild_registry,
+            (
+                tuple(self.platforms),
+                tuple(self._types),
+                self._fuzzy_threshold,
+                tuple(sorted(self._words_not_typos())),
+            ),
+        )
+
+    def __copy__(self) -> Registry:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Registry:
+        return self
 
     def __repr__(self) -> str:
-        return f"<Registry of {len(self.platforms)} platforms>"
+        return f"<Registry of {len(self._facts)} platforms>"
+
+
+def _rebuild_registry(
+    platforms: tuple[Platform, ...],
+    types: tuple[PlatformType, ...],
+    threshold: float,
+    not_typos: tuple[str, ...],
+) -> Registry:
+    return Registry(platforms, types=types, fuzzy_threshold=threshold, not_typos=not_typos)
+
+
+def _is_iterable(value: object) -> bool:
+    try:
+        iter(value)  # type: ignore[call-overload]
+    except TypeError:
+        return False
+    return True

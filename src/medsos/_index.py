@@ -1,0 +1,203 @@
+"""The index: every key a set of platforms is known by, built once, and the one matcher that reads it.
+
+Keys come from :data:`Facts`, the few fields of a platform that matching needs, taken from a
+:class:`~medsos.Platform` or straight from a record of the bundled JSON (so that the first lookups need no
+platform records at all).  Exact keys, hosts and app ids are indexed at once; name keys, which cost a Unicode
+normalisation each, when first needed.  Entries name platforms by their position; the registry turns a
+position into a record.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Any, Literal
+
+from medsos import _validation
+from medsos._text import MAX_NAME_LENGTH, fold, letters_are_ascii, literal_key, name_key
+from medsos._urls import find_by_host
+from medsos._vocabulary import LITERAL_CHARACTERS
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+
+    from medsos._models import Platform
+    from medsos._reference import Reference
+
+__all__ = ["Entry", "Facts", "Index", "MatchKind", "facts_of_platform", "facts_of_record"]
+
+MatchKind = Literal["name", "alias", "former_name", "domain", "short_domain", "app_id", "fuzzy", "prefix"]
+#: What the index holds for a key: the platform's position, how the key names it, and the key as the data
+#: spells it.
+Entry = tuple[int, MatchKind, str]
+#: id, name, aliases, former names, domains, short domains, app ids, and type ids (the primary type first).
+Facts = tuple[
+    str,
+    str,
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+]
+
+
+def facts_of_platform(platform: Platform) -> Facts:
+    return (
+        platform.id,
+        platform.name,
+        platform.aliases,
+        platform.former_names,
+        platform.domains,
+        platform.short_domains,
+        platform.app_ids,
+        tuple(platform_type.id for platform_type in platform.types),
+    )
+
+
+def facts_of_record(record: Mapping[str, Any]) -> Facts:
+    """The facts of a record of the bundled JSON, which the tests keep valid and in canonical form."""
+    return (
+        record["id"],
+        record["name"],
+        tuple(record["aliases"]),
+        tuple(record["former_names"]),
+        tuple(record["domains"]),
+        tuple(record["short_domains"]),
+        tuple(record["app_ids"]),
+        (record["type"], *record["secondary_types"]),
+    )
+
+
+def _labels(facts: Facts) -> Iterator[tuple[MatchKind, str]]:
+    yield "name", facts[1]
+    for alias in facts[2]:
+        yield "alias", alias
+    for former in facts[3]:
+        yield "former_name", former
+
+
+class Index:
+    """Every key of a set of platforms.
+
+    ``exact`` holds folded names, aliases and former names, hosts and app ids, leaving out a key that two
+    platforms claim in different ways; ``hosts`` and ``apps`` hold domains and app ids; ``names`` name keys,
+    ``literal`` the folded names that hold URL characters, both built by :meth:`complete`.
+    """
+
+    def __init__(self, facts: Sequence[Facts]) -> None:
+        self._facts = facts
+        self.hosts: dict[str, Entry] = {}
+        self.apps: dict[str, Entry] = {}
+        self.problems: list[str] = []
+        exact: dict[str, Entry] = {}
+        ambiguous: set[str] = set()
+        for position, platform in enumerate(facts):
+            for kind, label in _labels(platform):
+                _claim_exact(exact, ambiguous, fold(label), (position, kind, label))
+            for kind, hosts in (("domain", platform[4]), ("short_domain", platform[5])):
+                for host in hosts:
+                    entry: Entry = (position, kind, host)
+                    self._claim(self.hosts, host, entry)
+                    _claim_exact(exact, ambiguous, host, entry)
+            for app_id in platform[6]:
+                key = app_id.casefold()
+                self._claim(self.apps, key, (position, "app_id", app_id))
+                _claim_exact(exact, ambiguous, key, (position, "app_id", app_id))
+        for key in ambiguous:
+            del exact[key]
+        self.exact = exact
+        self._names: dict[str, Entry] | None = None
+        self._literal: dict[str, Entry] = {}
+        self._lock = threading.Lock()
+
+    def _claim(self, index: dict[str, Entry], key: str, entry: Entry) -> None:
+        claimed = index.setdefault(key, entry)
+        if claimed[0] != entry[0]:
+            self.problems.append(
+                _validation.claim_problem(
+                    key, entry[2], self._facts[entry[0]][0], claimed[2], self._facts[claimed[0]][0]
+                )
+            )
+
+    @property
+    def names(self) -> dict[str, Entry]:
+        """Name keys of every name, alias and former name (built on first use)."""
+        return self._names if self._names is not None else self.complete()
+
+    def complete(self) -> dict[str, Entry]:
+        """Build the name keys now, adding what is wrong with them to :attr:`problems`; returns them."""
+        with self._lock:
+            if self._names is None:
+                names: dict[str, Entry] = {}
+                for position, platform in enumerate(self._facts):
+                    for kind, label in _labels(platform):
+                        key = name_key(label)
+                        if not key:
+                            self.problems.append(_validation.empty_key_problem(platform[0], kind, label))
+                            continue
+                        self._claim(names, key, (position, kind, label))
+                        if any(ch in label for ch in LITERAL_CHARACTERS):
+                            self._literal.setdefault(literal_key(label), (position, kind, label))
+                self._names = names
+        return self._names
+
+    def check(self, type_ids: Collection[str]) -> None:
+        """Raise :class:`~medsos.DatasetError` naming every problem of these platforms."""
+        self.complete()
+        _validation.check(_validation.record_problems(self._facts, type_ids) + self.problems)
+
+    def exact_entry(self, text: str) -> Entry | None:
+        """The entry of text that is exactly a key once folded: the common case, one dict lookup."""
+        if len(text) > MAX_NAME_LENGTH:
+            return None
+        key = fold(text)
+        entry = self.exact.get(key)
+        if (
+            entry is not None
+            and not text.isascii()
+            and "." in key
+            and key.isascii()
+            and not letters_are_ascii(text)
+        ):
+            return None  # only case folding made it a host-like key: "wordpreß.com" is another host
+        return entry
+
+    def find(self, reference: Reference) -> Entry | None:
+        """The entry that a reference names exactly, by every rule but typos."""
+        if reference.app_id is not None:
+            entry = self.apps.get(reference.app_id.casefold())
+            if entry is not None:
+                return entry
+        if reference.host is not None:
+            entry = find_by_host(self.hosts, reference.host)
+            if entry is not None:
+                return entry
+        elif reference.name:
+            entry = self.names.get(reference.name)
+            if entry is not None and _allowed(reference, reference.name):
+                return entry
+        if reference.literal:
+            if self._names is None:
+                self.complete()
+            entry = self._literal.get(reference.literal)
+            if entry is not None and _allowed(reference, reference.literal):
+                return entry
+        if reference.source is not None:
+            # Analytics text names its source exactly, by every rule above; a tag is never guessed at.
+            return self.find(reference.source)
+        return None
+
+    def label_keys(self) -> Iterable[tuple[str, Entry]]:
+        """Every name key and its entry."""
+        return self.names.items()
+
+
+def _claim_exact(exact: dict[str, Entry], ambiguous: set[str], key: str, entry: Entry) -> None:
+    if exact.setdefault(key, entry)[0] != entry[0]:
+        ambiguous.add(key)
+
+
+def _allowed(reference: Reference, key: str) -> bool:
+    # A key that reads like a host ("wordpress.com" as a name) matches only text whose letters are ASCII.
+    return reference.plain_letters or "." not in key or not key.isascii()

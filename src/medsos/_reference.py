@@ -1,0 +1,117 @@
+"""What a piece of text is, read once: a host, an app id, a name, analytics text, or nothing medsos can use.
+
+:func:`read` is the one place where user text is taken apart; the index matches the :class:`Reference` it
+returns and never looks at the text again.  It is a small internal interface that the tests use as well.
+"""
+
+from __future__ import annotations
+
+from medsos._analytics import campaign_source, is_analytics_text, placement_words
+from medsos._text import (
+    MAX_NAME_LENGTH,
+    has_surrogates,
+    letters_are_ascii,
+    literal_key,
+    name_key,
+    strip_wrapping,
+)
+from medsos._urls import read_url
+
+__all__ = ["Reference", "read"]
+
+# Text without one of these is no "source / medium" and no token with placements.
+_ANALYTICS_SEPARATORS = frozenset(" _-/")
+
+
+class Reference:
+    """``text`` read once.
+
+    ``host`` is the host a URL or bare hostname names, lower-cased; ``app_id`` an Android app id the text may
+    be (a bare host may be one too); ``is_url`` says the text is shaped like a URL, so that it is never tried as
+    a name, even when it names no valid host.  ``name`` is the name key (empty when the text is a host, a URL or
+    too long to be a name), ``literal`` the whole text folded, for names kept whole ("Last.fm").
+    ``plain_letters`` says the letters and digits of the text are ASCII, without which no key that reads like
+    a host may match.  ``analytics`` marks analytics-shaped text ("a / b", words joined by ``_``), where typos
+    are never guessed; ``source`` is the reference that a "source / medium" or a campaign token names;
+    ``tags`` the campaign words after a name ("Stock Bio" gives ``("bio",)``).
+    """
+
+    __slots__ = (
+        "analytics",
+        "app_id",
+        "host",
+        "is_url",
+        "literal",
+        "name",
+        "plain_letters",
+        "source",
+        "tags",
+    )
+
+    def __init__(
+        self,
+        *,
+        host: str | None = None,
+        app_id: str | None = None,
+        is_url: bool = False,
+        name: str = "",
+        literal: str = "",
+        plain_letters: bool = True,
+        analytics: bool = False,
+        source: Reference | None = None,
+        tags: tuple[str, ...] = (),
+    ) -> None:
+        self.host = host
+        self.app_id = app_id
+        self.is_url = is_url
+        self.name = name
+        self.literal = literal
+        self.plain_letters = plain_letters
+        self.analytics = analytics
+        self.source = source
+        self.tags = tags
+
+    def __repr__(self) -> str:
+        fields = ", ".join(
+            f"{name}={getattr(self, name)!r}" for name in self.__slots__ if getattr(self, name)
+        )
+        return f"Reference({fields})"
+
+
+def read(text: str) -> Reference:
+    """Read ``text`` (any ``str``) once, in time linear in its length."""
+    stripped = strip_wrapping(text)
+    host, app_id, is_url = read_url(stripped)
+    if len(stripped) > MAX_NAME_LENGTH or has_surrogates(stripped):
+        return Reference(host=host, app_id=app_id, is_url=is_url)
+    if host is not None:
+        if is_url:
+            return Reference(host=host, app_id=app_id, is_url=True)
+        return Reference(
+            host=host, app_id=app_id, literal=literal_key(stripped), plain_letters=letters_are_ascii(stripped)
+        )
+    source = None
+    analytics = False
+    if not (stripped.isascii() and _ANALYTICS_SEPARATORS.isdisjoint(stripped)):
+        # "https://www.facebook.com / referral" is shaped like a URL that names no host, and still has a source.
+        analytics = is_analytics_text(stripped)
+        token = campaign_source(stripped)
+        source = read(token) if token is not None and token != stripped else None
+    if is_url:
+        # Names kept whole may read as broken URLs ("@cosme", "Яндекс.Дзен"): only their exact spelling counts.
+        return Reference(
+            is_url=True,
+            literal=literal_key(stripped),
+            plain_letters=letters_are_ascii(stripped),
+            analytics=analytics,
+            source=source,
+        )
+    spaced = " " in stripped or "-" in stripped or not stripped.isascii()
+    return Reference(
+        name=name_key(stripped),
+        literal=literal_key(stripped),
+        plain_letters=letters_are_ascii(stripped),
+        analytics=analytics,
+        source=source,
+        tags=placement_words(stripped) if spaced or "_" in stripped else (),
+    )
