@@ -172,7 +172,7 @@ class FuzzyIndex:
         found: list[tuple[int, str]] = []
         get = self._variants.get
         keys = self.keys
-        for variant in (query, *_deletes(query, limit)):
+        for variant in (query, *_deletes(query, 1)):
             held = get(variant)
             if held is None:
                 continue

@@ -25,9 +25,24 @@ __all__ = [
 MAX_NAME_LENGTH = 200
 
 _WRAPPING_SET = frozenset(WRAPPING)
-# One character class: membership costs the same whatever the size of the set, so that stripping megabytes of
-# wrapping characters stays linear (str.strip compares each character with every one of the set).
-_WRAPPING_RUN = re.compile("[" + "".join(f"\\U{ord(ch):08x}" for ch in sorted(_WRAPPING_SET)) + "]+")
+
+
+def _character_class(characters: frozenset[str]) -> str:
+    """A regex class of ``characters`` written as ranges of consecutive code points."""
+    codes = sorted(map(ord, characters))
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in ranges) + "]"
+
+
+# One character class of a few ranges: membership costs the same whatever the size of the set, so that
+# stripping megabytes of wrapping characters stays linear (str.strip compares each character with every one of
+# the set).
+_WRAPPING_RUN = re.compile(_character_class(_WRAPPING_SET) + "+")
 # Turkish and Azeri dotless i: "DONANIMHABER" must find "DonanımHaber", whose ı has no upper case of its own.
 _DOTLESS_I = str.maketrans({"ı": "i"})
 _SURROGATE = re.compile("[\ud800-\udfff]")
