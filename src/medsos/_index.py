@@ -107,6 +107,8 @@ class Index:
         for key in ambiguous:
             del exact[key]
         self.exact = exact
+        #: The length of the longest exact key: longer text is not worth folding to look it up.
+        self.longest_key = max(map(len, exact), default=0)
         self._names: dict[str, Entry] | None = None
         self._literal: dict[str, Entry] = {}
         self._lock = threading.Lock()

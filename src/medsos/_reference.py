@@ -48,9 +48,8 @@ class Reference:
         "tags",
     )
 
-    def __init__(
+    def __init__(  # noqa: PLR0917 (made for every URL looked up: positional arguments are the quicker)
         self,
-        *,
         host: str | None = None,
         app_id: str | None = None,
         is_url: bool = False,
@@ -86,7 +85,7 @@ def read(text: str) -> Reference:
         return Reference(host=host, app_id=app_id, is_url=is_url)
     if host is not None:
         if is_url:
-            return Reference(host=host, app_id=app_id, is_url=True)
+            return Reference(host, app_id, True)
         return Reference(
             host=host, app_id=app_id, literal=literal_key(stripped), plain_letters=letters_are_ascii(stripped)
         )

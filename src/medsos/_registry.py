@@ -90,12 +90,14 @@ class Registry:
     """
 
     __slots__ = (
+        "_exact_entries",
         "_exact_types",
         "_facts",
         "_fuzzy",
         "_fuzzy_threshold",
         "_index",
         "_lock",
+        "_longest_key",
         "_not_typos",
         "_platforms",
         "_prefixes",
@@ -185,6 +187,8 @@ class Registry:
         self._index = Index(facts)
         by_id = {platform_type.id: platform_type for platform_type in types}
         self._type_of = [by_id.get(f[7][0]) for f in facts]
+        self._exact_entries = self._index.exact
+        self._longest_key = self._index.longest_key
         # The ready answers of classify(): the type of every exact key.
         self._exact_types = {
             key: platform_type
@@ -262,13 +266,17 @@ class Registry:
 
     # -- the matcher --------------------------------------------------------------------------------------
 
-    def _exact(self, text: str) -> tuple[Entry | None, Reference | None]:
-        """The entry ``text`` names exactly, and the reference read from it when that took reading."""
+    def _exact(self, text: str, *, folded_tried: bool = False) -> tuple[Entry | None, Reference | None]:
+        """The entry ``text`` names exactly, and the reference read from it when that took reading.
+
+        ``folded_tried`` says the caller has already looked up the folded text among the exact keys.
+        """
         if not isinstance(text, str):
             raise TypeError(f"medsos looks up text (str), not {type(text).__name__}")
-        entry = self._index.exact_entry(text)
-        if entry is not None:
-            return entry, None
+        if not folded_tried:
+            entry = self._index.exact_entry(text)
+            if entry is not None:
+                return entry, None
         reference = read(text)
         return self._index.find(reference), reference
 
@@ -383,11 +391,13 @@ class Registry:
             return None
         return candidates[0]
 
-    def _find(self, text: str, fuzzy: bool, raise_if_unknown: bool) -> int | None:
+    def _find(self, text: str, fuzzy: bool, raise_if_unknown: bool, folded_tried: bool) -> int | None:
         """The position of the platform ``text`` names, or ``None`` (or the error) when there is none."""
-        entry, reference = self._exact(text)
+        entry, reference = self._exact(text, folded_tried=folded_tried)
         if entry is not None:
             return entry[0]
+        if reference is not None and reference.is_url and not raise_if_unknown:
+            return None  # a URL that names no host of ours: no typo to look for, no suggestion to make
         # One typo search serves both the match and the suggestions of the error.
         candidates = self._typos(reference) if fuzzy or raise_if_unknown else []
         accepted = self._accept(candidates) if fuzzy else None
@@ -422,12 +432,14 @@ class Registry:
         :class:`~medsos.UnknownPlatformError` unless ``default`` is given, which is then returned.  Text that is
         not a :class:`str` raises :class:`TypeError`.
         """
-        if text.__class__ is str and text.isascii():
-            entry = self._index.exact.get(text.lower())  # the common case: one dict lookup
+        # The common case first: text that is exactly a key once its ASCII case is folded.
+        ascii_text = text.__class__ is str and text.isascii()
+        if ascii_text and len(text) <= self._longest_key:  # longer text is no key, not worth folding
+            entry = self._exact_entries.get(text.lower())
             if entry is not None:
                 platform = self._records[entry[0]]
                 return platform if platform is not None else self._platform(entry[0])
-        position = self._find(text, fuzzy, raise_if_unknown=default is _MISSING)
+        position = self._find(text, fuzzy, default is _MISSING, ascii_text)
         return default if position is None else self._platform(position)
 
     @overload
@@ -439,11 +451,12 @@ class Registry:
 
         Same rules as :meth:`lookup`; the platform record itself is never needed.
         """
-        if text.__class__ is str and text.isascii():
-            found = self._exact_types.get(text.lower())  # the common case: one dict lookup
+        ascii_text = text.__class__ is str and text.isascii()
+        if ascii_text and len(text) <= self._longest_key:
+            found = self._exact_types.get(text.lower())
             if found is not None:
                 return found
-        position = self._find(text, fuzzy, raise_if_unknown=default is _MISSING)
+        position = self._find(text, fuzzy, default is _MISSING, ascii_text)
         return default if position is None else self._type_of[position]
 
     @overload

@@ -42,7 +42,8 @@ _HOST = re.compile(rf"(?:{_LABEL}\.)+{_LABEL}")
 # with a dot or dash (quicker than matching it label by label); the rest of what makes it valid is checked
 # after.  Anything else takes the general road.
 _PLAIN_URL = re.compile(
-    r"(?:(https?|android-app):(?=//))?(//)?([a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?)\.?(?::([0-9]{1,5}))?([/?#]|\Z)"
+    r"(?:(https?|android-app):(?=//))?(//)?([a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?)\.?(?::([0-9]{1,5}))?([/?#]|\Z)",
+    re.IGNORECASE | re.ASCII,  # ASCII case only: the Kelvin sign is no "k" here
 )
 
 #: What :func:`read_url` finds: ``(host, app_id, is_url)``.
@@ -79,12 +80,13 @@ def find_by_host(index: Mapping[str, V], host: str) -> V | None:
 
 def _plain(text: str) -> URLReading | None:
     # Text cut short by the window must show where its authority ends inside it, or the cut could make a host.
-    plain = _PLAIN_URL.match(text[:_WINDOW].lower())
-    if (
-        plain is None or text[-1] in _WRAPPING_SET
-    ):  # "kaskus.co.id?" in a sentence: the general road strips it
+    if text[-1] in _WRAPPING_SET:  # "kaskus.co.id?" in a sentence: the general road strips it
+        return None
+    plain = _PLAIN_URL.match(text, 0, _WINDOW)
+    if plain is None:
         return None
     scheme, slashes, host, port, after = plain.groups()
+    host = host.lower()
     if (
         (after or len(text) <= _WINDOW)
         and "." in host
@@ -96,7 +98,7 @@ def _plain(text: str) -> URLReading | None:
         and not ("-" in host and ("-." in host or ".-" in host))
     ):
         is_url = bool(slashes or after)
-        if scheme == "android-app" or not is_url:
+        if (scheme is not None and scheme.lower() == "android-app") or not is_url:
             return (host, host, is_url)
         return (host, None, True)
     return None
