@@ -24,13 +24,14 @@ import platform
 import random
 import sys
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 import pandas as pd
 
 import medsos
 import medsos.pandas  # registers the accessor
+from medsos.pandas import MedsosAccessor
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -65,7 +66,9 @@ def distinct_values(count: int = 1_000, seed: int = 2026) -> list[str]:
         add(rng.choice(("", "www.", "m.")) + rng.choice(hosts))
     while len(values) < int(count * 0.8):
         path = "/".join(rng.choice(("p", "watch", "status", "r", "groups", "2024")) for _ in range(2))
-        add(f"https://{rng.choice(('', 'www.', 'l.', 'm.'))}{rng.choice(hosts)}/{path}?id={rng.randrange(10**6)}")
+        add(
+            f"https://{rng.choice(('', 'www.', 'l.', 'm.'))}{rng.choice(hosts)}/{path}?id={rng.randrange(10**6)}"
+        )
     while len(values) < count:
         add(f"https://www.{rng.choice(NON_SOCIAL_SITES)}/search?q=item{rng.randrange(10**6)}")
     return sorted(values)
@@ -77,12 +80,11 @@ def column(rows: int, distinct: Sequence[str], seed: int = 2026) -> pd.Series[st
     weights = 1.0 / np.arange(1, len(distinct) + 1)
     picks = rng.choice(len(distinct), size=rows, p=weights / weights.sum())
     order = rng.permutation(len(distinct))  # which value is frequent should not follow its sort order
-    return pd.Series(np.asarray(distinct, dtype=object)[order][picks]).astype(pd.Series(["x"]).dtype)
+    series: pd.Series[str] = pd.Series(np.asarray(distinct, dtype=object)[order][picks])
+    return series.astype(pd.Series(["x"]).dtype)
 
 
-def compare(
-    baseline: Callable[[], object], ours: Callable[[], object], repeats: int
-) -> tuple[float, float]:
+def compare(baseline: Callable[[], object], ours: Callable[[], object], repeats: int) -> tuple[float, float]:
     """Seconds of each side, the best of ``repeats`` runs, the two sides taking turns."""
     best = [float("inf"), float("inf")]
     for _ in range(repeats):
@@ -118,9 +120,10 @@ def measure(
     answers = {value: str(t) if t is not None else np.nan for value, t in zip(values, medsos.classify_many(values, default=None), strict=True)}  # fmt: skip
     # The two sides must agree before their speed means anything.
     expected = series.map(answers)
-    got = series.medsos.classify()
+    accessor = cast("MedsosAccessor", series.medsos)  # pandas' type stubs do not know registered accessors
+    got = accessor.classify()
     assert got.astype(object).where(got.notna(), np.nan).equals(expected.astype(object)), "answers differ"
-    baseline, ours = compare(lambda: series.map(answers), series.medsos.classify, repeats)
+    baseline, ours = compare(lambda: series.map(answers), accessor.classify, repeats)
     return {
         "rows": rows,
         "distinct": series.nunique(),
@@ -152,10 +155,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     for dtype in ("default", "object"):
         figures = measure(args.rows, args.distinct, args.repeats, dtype)
         name = f"{pd.Series(['x']).dtype} (default)" if dtype == "default" else "object"
-        print(f"{name} dtype: rows {figures['rows']:,.0f}, distinct {figures['distinct']:,.0f}, unknown {figures['unknown_share']:.0%}")
+        print(
+            f"{name} dtype: rows {figures['rows']:,.0f}, distinct {figures['distinct']:,.0f}, unknown {figures['unknown_share']:.0%}"
+        )
         print(f"  s.map(precomputed dict): {figures['baseline_ms']:.1f} ms")
-        print(f"  s.medsos.classify():     {figures['accessor_ms']:.1f} ms  ({figures['ratio']:.2f}x, target {TARGET}x)")
-        rows.append(table_row(figures, f"`{name.split()[0]}`"))
+        print(
+            f"  s.medsos.classify():     {figures['accessor_ms']:.1f} ms  ({figures['ratio']:.2f}x, target {TARGET}x)"
+        )
+        rows.append(table_row(figures, f"`{name.split(maxsplit=1)[0]}`"))
         worst = max(worst, figures["ratio"])
     print()
     print("| Benchmark | Measured | Ratio | Target |")

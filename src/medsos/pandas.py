@@ -97,8 +97,9 @@ class MedsosAccessor:
         lookup_many = medsos.lookup_many if registry is None else registry.lookup_many
         return codes, lookup_many(list(uniques), default=None, fuzzy=fuzzy)
 
-    def _result(self, values: Any, name: object = None) -> pd.Series[Any]:
-        return pd.Series(values, index=self._series.index, name=self._series.name if name is None else name)
+    def _result(self, values: Any) -> pd.Series[Any]:
+        result: pd.Series[Any] = pd.Series(values, index=self._series.index, name=self._series.name)
+        return result
 
     def classify(self, *, fuzzy: bool = True, registry: Registry | None = None) -> pd.Series[Any]:
         """The type id of every row, as an ordered categorical of the six types in the source article's order.
@@ -152,7 +153,8 @@ class MedsosAccessor:
             ),
             "type_label": _categorical(type_positions, codes, label_dtype),
         }
-        return pd.DataFrame(columns, index=self._series.index)
+        frame: pd.DataFrame = pd.DataFrame(columns, index=self._series.index)
+        return frame
 
 
 def _joined(values: Sequence[object]) -> str:
@@ -194,7 +196,8 @@ def platforms_frame(registry: Registry | None = None) -> pd.DataFrame:
     columns["launched"] = pd.array([p.launched for p in platforms], dtype="Int64")
     columns["status"] = pd.array([p.status for p in platforms], dtype=_TEXT_DTYPE)
     columns["closed"] = pd.array([p.closed for p in platforms], dtype="Int64")
-    return pd.DataFrame(columns)
+    frame: pd.DataFrame = pd.DataFrame(columns)
+    return frame
 
 
 #: The kinds of key in :func:`keys_frame`.
@@ -243,7 +246,7 @@ def keys_frame(registry: Registry | None = None) -> pd.DataFrame:
                     ambiguous.add(key)
     rows = [(key, *owner) for key, owner in owners.items() if key not in ambiguous]
     rows.sort(key=lambda row: (row[2], KEY_KINDS.index(row[1]), row[0]))
-    return pd.DataFrame(
+    frame: pd.DataFrame = pd.DataFrame(
         {
             "key": pd.array([row[0] for row in rows], dtype=_TEXT_DTYPE),
             "kind": pd.Categorical([row[1] for row in rows], categories=KEY_KINDS),
@@ -251,3 +254,4 @@ def keys_frame(registry: Registry | None = None) -> pd.DataFrame:
             "type": pd.Categorical([row[3] for row in rows], dtype=_type_dtype(registry)),
         }
     )
+    return frame
