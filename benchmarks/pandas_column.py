@@ -31,10 +31,11 @@ import pandas as pd
 
 import medsos
 import medsos.pandas  # registers the accessor
-from medsos.pandas import MedsosAccessor
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+
+    from medsos.pandas import MedsosAccessor
 
 TARGET = 1.5
 NON_SOCIAL_SITES = [
