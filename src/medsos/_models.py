@@ -156,6 +156,11 @@ class PlatformType(_KnownById):
                 return subtype
         raise KeyError(subtype_id)
 
+    def _repr_html_(self) -> str:
+        from medsos._html import type_html
+
+        return type_html(self)
+
 
 def _id_repr(record: PlatformType | Subtype) -> str:
     return repr(record.id)
@@ -246,3 +251,8 @@ class Platform:
 
     def __str__(self) -> str:
         return self.name
+
+    def _repr_html_(self) -> str:
+        from medsos._html import platform_html
+
+        return platform_html(self)

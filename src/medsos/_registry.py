@@ -64,6 +64,28 @@ class Match:
     key: str
 
 
+class _Platforms(tuple[Platform, ...]):
+    """What :meth:`PlatformCollection.of_type` returns: a tuple that a notebook shows as a compact table."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from medsos._html import platforms_html
+
+        return platforms_html(self)
+
+
+class _Matches(list[Match]):
+    """What :meth:`Registry.search` returns: a list that a notebook shows as a table of candidates."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from medsos._html import matches_html
+
+        return matches_html(self)
+
+
 # Second-level public suffixes of country domains ("co.uk", "com.br", "or.id"): never one platform's domain.
 _PUBLIC_SUFFIX_RE = re.compile(r"(?:co|com|net|org|gov|edu|ac|or|ne|go|gob|nic|mil|web|sch|my|biz)\.[a-z]{2}")
 
@@ -142,6 +164,11 @@ class TypeCollection:
     def __repr__(self) -> str:
         return f"<TypeCollection: {', '.join(self._by_id)}>"
 
+    def _repr_html_(self) -> str:
+        from medsos._html import types_html
+
+        return types_html(self)
+
 
 class PlatformCollection:
     """Every platform of a registry, ordered by id: iterable, sized, read-only.
@@ -183,7 +210,7 @@ class PlatformCollection:
         """The platforms of a type (a :class:`PlatformType` or its id), by primary type unless
         ``include_secondary``.  An unknown type id raises :class:`ValueError`."""
         wanted = str(platform_type)
-        return tuple(p for p in self if p.is_a(wanted, include_secondary=include_secondary))
+        return _Platforms(p for p in self if p.is_a(wanted, include_secondary=include_secondary))
 
     def of_subtype(self, subtype: Subtype | str) -> tuple[Platform, ...]:
         """The platforms whose primary subtype is ``subtype`` (a :class:`Subtype` or its dotted id).
@@ -193,10 +220,15 @@ class PlatformCollection:
         wanted = str(subtype)
         if self._subtype_ids and wanted not in self._subtype_ids:
             raise ValueError(f"unknown subtype {wanted!r}; subtype ids look like 'forum.qna'")
-        return tuple(p for p in self if p.subtype.id == wanted)
+        return _Platforms(p for p in self if p.subtype.id == wanted)
 
     def __repr__(self) -> str:
         return f"<PlatformCollection of {len(self)} platforms>"
+
+    def _repr_html_(self) -> str:
+        from medsos._html import platforms_html
+
+        return platforms_html(self)
 
 
 class Registry:
@@ -541,7 +573,7 @@ class Registry:
         results = [exact] if exact is not None else []
         seen = {exact.platform.id} if exact is not None else set()
         results += [m for m in self._candidates(text) if m.platform.id not in seen]
-        return results[:limit]
+        return _Matches(results[:limit])
 
     def __repr__(self) -> str:
         return f"<Registry of {len(self.platforms)} platforms>"
