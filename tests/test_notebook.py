@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import subprocess
 import sys
@@ -25,17 +26,26 @@ nbclient = pytest.importorskip("nbclient")
 
 
 @pytest.fixture(scope="module")
-def executed() -> dict[str, Any]:
-    """The notebook executed in a fresh kernel, its cells by id.
+def executed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The notebook executed in a fresh kernel of the running interpreter, its cells by id.
 
-    ``python3`` is the kernel ipykernel provides for the interpreter it is installed in; jupyter_client starts
-    it with the running interpreter (``sys.executable``), so no kernel needs installing.
+    ``python3`` is the kernel that ipykernel installs into the environment; jupyter_client starts it with the
+    running interpreter.  A ``python3`` kernel of a user's own (in their home folder) would win over it, so the
+    test puts one first on ``JUPYTER_PATH`` that names ``sys.executable``: nothing needs installing.
     """
+    kernels = tmp_path_factory.mktemp("jupyter")
+    spec = kernels / "kernels" / "python3"
+    spec.mkdir(parents=True)
+    argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    kernel = {"argv": argv, "display_name": "Python 3", "language": "python"}
+    (spec / "kernel.json").write_text(json.dumps(kernel), encoding="utf-8")
     notebook = nbformat.read(NOTEBOOK, as_version=4)
-    client = nbclient.NotebookClient(
-        notebook, kernel_name="python3", timeout=300, resources={"metadata": {"path": str(EXAMPLES)}}
-    )
-    client.execute()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("JUPYTER_PATH", str(kernels))
+        client = nbclient.NotebookClient(
+            notebook, kernel_name="python3", timeout=300, resources={"metadata": {"path": str(EXAMPLES)}}
+        )
+        client.execute()
     return {cell["id"]: cell for cell in notebook.cells}
 
 
