@@ -37,8 +37,13 @@ if TYPE_CHECKING:
 
 __all__ = ["MedsosAccessor", "keys_frame", "platforms_frame"]
 
-#: The dtype pandas gives a column of text by default: ``str`` in pandas 3, ``object`` before.
-_TEXT_DTYPE: Any = pd.Series(["text"]).dtype
+
+def _text_dtype() -> Any:
+    """The dtype pandas gives a column of text by default: ``str`` in pandas 3 (or with pandas 2's
+    ``future.infer_string`` option), ``object`` before.  Asked on every call, since the option may change."""
+    return pd.Series(["text"]).dtype
+
+
 #: How list fields (aliases, domains, secondary types) are joined in :func:`platforms_frame`.
 LIST_SEPARATOR = "|"
 
@@ -59,7 +64,7 @@ def _subtype_dtype(registry: Registry | None) -> pd.CategoricalDtype:
 
 def _text_array(values: Sequence[str | None], codes: npt.NDArray[np.intp]) -> Any:
     """``values[code]`` for every code, missing where the code is -1, in pandas' default text dtype."""
-    return pd.array(list(values), dtype=_TEXT_DTYPE).take(codes, allow_fill=True)
+    return pd.array(list(values), dtype=_text_dtype()).take(codes, allow_fill=True)
 
 
 def _categorical(
@@ -176,6 +181,7 @@ def platforms_frame(registry: Registry | None = None) -> pd.DataFrame:
     ['Kaskus', 'forum', 'ID']
     """
     platforms = list(medsos.platforms if registry is None else registry.platforms)
+    text_dtype = _text_dtype()
     text = {
         "id": [p.id for p in platforms],
         "name": [p.name for p in platforms],
@@ -188,13 +194,13 @@ def platforms_frame(registry: Registry | None = None) -> pd.DataFrame:
         "short_domains": [_joined(p.short_domains) for p in platforms],
         "app_ids": [_joined(p.app_ids) for p in platforms],
     }
-    columns: dict[str, Any] = {name: pd.array(values, dtype=_TEXT_DTYPE) for name, values in text.items()}
+    columns: dict[str, Any] = {name: pd.array(values, dtype=text_dtype) for name, values in text.items()}
     columns["type"] = pd.Categorical([p.type.id for p in platforms], dtype=_type_dtype(registry))
     columns["subtype"] = pd.Categorical([p.subtype.id for p in platforms], dtype=_subtype_dtype(registry))
-    columns.update((name, pd.array(values, dtype=_TEXT_DTYPE)) for name, values in joined.items())
-    columns["country"] = pd.array([p.country for p in platforms], dtype=_TEXT_DTYPE)
+    columns.update((name, pd.array(values, dtype=text_dtype)) for name, values in joined.items())
+    columns["country"] = pd.array([p.country for p in platforms], dtype=text_dtype)
     columns["launched"] = pd.array([p.launched for p in platforms], dtype="Int64")
-    columns["status"] = pd.array([p.status for p in platforms], dtype=_TEXT_DTYPE)
+    columns["status"] = pd.array([p.status for p in platforms], dtype=text_dtype)
     columns["closed"] = pd.array([p.closed for p in platforms], dtype="Int64")
     frame: pd.DataFrame = pd.DataFrame(columns)
     return frame
@@ -227,6 +233,7 @@ def keys_frame(registry: Registry | None = None) -> pd.DataFrame:
     ['domain', 'kaskus']
     """
     platforms = medsos.platforms if registry is None else registry.platforms
+    text_dtype = _text_dtype()
     owners: dict[str, tuple[str, str, str]] = {}
     ambiguous: set[str] = set()
     for platform in platforms:
@@ -248,9 +255,9 @@ def keys_frame(registry: Registry | None = None) -> pd.DataFrame:
     rows.sort(key=lambda row: (row[2], KEY_KINDS.index(row[1]), row[0]))
     frame: pd.DataFrame = pd.DataFrame(
         {
-            "key": pd.array([row[0] for row in rows], dtype=_TEXT_DTYPE),
+            "key": pd.array([row[0] for row in rows], dtype=text_dtype),
             "kind": pd.Categorical([row[1] for row in rows], categories=KEY_KINDS),
-            "platform_id": pd.array([row[2] for row in rows], dtype=_TEXT_DTYPE),
+            "platform_id": pd.array([row[2] for row in rows], dtype=text_dtype),
             "type": pd.Categorical([row[3] for row in rows], dtype=_type_dtype(registry)),
         }
     )
