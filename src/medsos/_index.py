@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from medsos import _validation
 from medsos._text import MAX_NAME_LENGTH, fold, letters_are_ascii, literal_key, name_key
-from medsos._urls import find_by_host
 from medsos._vocabulary import LITERAL_CHARACTERS
 
 if TYPE_CHECKING:
@@ -144,6 +143,15 @@ class Index:
                 self._names = names
         return self._names
 
+    def exact_keys(self, position: int) -> Iterator[str]:
+        """The exact keys of the platform at ``position``, ambiguous ones included."""
+        platform = self._facts[position]
+        for _, label in _labels(platform):
+            yield fold(label)
+        yield from (*platform[4], *platform[5])
+        for app_id in platform[6]:
+            yield app_id.casefold()
+
     def check(self, type_ids: Collection[str]) -> None:
         """Raise :class:`~medsos.DatasetError` naming every problem of these platforms."""
         self.complete()
@@ -151,8 +159,8 @@ class Index:
 
     def exact_entry(self, text: str) -> Entry | None:
         """The entry of text that is exactly a key once folded: the common case, one dict lookup."""
-        if len(text) > MAX_NAME_LENGTH:
-            return None
+        if len(text) > (self.longest_key if text.isascii() else MAX_NAME_LENGTH):
+            return None  # folding keeps the length of ASCII text; NFKC may shorten other text
         key = fold(text)
         entry = self.exact.get(key)
         if (
@@ -171,8 +179,14 @@ class Index:
             entry = self.apps.get(reference.app_id.casefold())
             if entry is not None:
                 return entry
-        if reference.host is not None:
-            entry = find_by_host(self.hosts, reference.host)
+        host = reference.host
+        if host is not None:
+            # The longest listed suffix of the host wins, down to its last two labels: "my.mail.ru" can be a
+            # platform while "go.mail.ru" is not, and a single label ("com") is never looked up.
+            hosts = self.hosts
+            entry = hosts.get(host)
+            while entry is None and "." in (host := host.partition(".")[2]):
+                entry = hosts.get(host)
             if entry is not None:
                 return entry
         elif reference.name:

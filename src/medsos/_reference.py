@@ -16,9 +16,11 @@ from medsos._text import (
     strip_wrapping,
 )
 from medsos._urls import read_url
+from medsos._vocabulary import WRAPPING
 
 __all__ = ["Reference", "read"]
 
+_WRAPPING = frozenset(WRAPPING)
 # Text without one of these is no "source / medium" and no token with placements.
 _ANALYTICS_SEPARATORS = frozenset(" _-/")
 
@@ -79,13 +81,13 @@ class Reference:
 
 def read(text: str) -> Reference:
     """Read ``text`` (any ``str``) once, in time linear in its length."""
-    stripped = strip_wrapping(text)
+    stripped = strip_wrapping(text) if text and (text[0] in _WRAPPING or text[-1] in _WRAPPING) else text
     host, app_id, is_url = read_url(stripped)
+    if host is not None and is_url:
+        return Reference(host, app_id, True)  # a URL with a host: the common case, and all there is to know
     if len(stripped) > MAX_NAME_LENGTH or has_surrogates(stripped):
-        return Reference(host=host, app_id=app_id, is_url=is_url)
+        return Reference(host, app_id, is_url)
     if host is not None:
-        if is_url:
-            return Reference(host, app_id, True)
         return Reference(
             host=host, app_id=app_id, literal=literal_key(stripped), plain_letters=letters_are_ascii(stripped)
         )

@@ -39,6 +39,9 @@ _PREFIX_SCORE = 50.0
 #: The shortest text that search() completes to names that start with it.
 _PREFIX_MIN_LENGTH = 3
 
+#: Text this long or shorter is tried among the exact keys first, lower-cased, before anything else: nearly
+#: every key is this short (longer ones are found by the full road), and URLs are mostly longer.
+_SHORT = 40
 #: A candidate before it becomes a Match: its score, the platform's position, how it matched, the label.
 _Candidate = tuple[float, int, MatchKind, str]
 
@@ -90,14 +93,13 @@ class Registry:
     """
 
     __slots__ = (
-        "_exact_entries",
+        "_exact_platforms",
         "_exact_types",
         "_facts",
         "_fuzzy",
         "_fuzzy_threshold",
         "_index",
         "_lock",
-        "_longest_key",
         "_not_typos",
         "_platforms",
         "_prefixes",
@@ -187,8 +189,13 @@ class Registry:
         self._index = Index(facts)
         by_id = {platform_type.id: platform_type for platform_type in types}
         self._type_of = [by_id.get(f[7][0]) for f in facts]
-        self._exact_entries = self._index.exact
-        self._longest_key = self._index.longest_key
+        # The ready answers of lookup(): the platform of every exact key whose record is built (all of them for a
+        # registry of records; for the bundled one, filled as records are structured).
+        self._exact_platforms: dict[str, Platform] = {
+            key: platform
+            for key, entry in self._index.exact.items()
+            if (platform := records[entry[0]]) is not None
+        }
         # The ready answers of classify(): the type of every exact key.
         self._exact_types = {
             key: platform_type
@@ -262,23 +269,26 @@ class Registry:
                     assert self._raw is not None
                     platform = structure_platform(self._raw[position], tuple(self._types))
                     self._records[position] = platform
+                    exact = self._index.exact
+                    for key in self._index.exact_keys(position):
+                        entry = exact.get(key)
+                        if entry is not None and entry[0] == position:
+                            self._exact_platforms[key] = platform
         return platform
 
     # -- the matcher --------------------------------------------------------------------------------------
 
-    def _exact(self, text: str, *, folded_tried: bool = False) -> tuple[Entry | None, Reference | None]:
-        """The entry ``text`` names exactly, and the reference read from it when that took reading.
-
-        ``folded_tried`` says the caller has already looked up the folded text among the exact keys.
-        """
+    def _exact(self, text: str) -> tuple[Entry | None, Reference | None]:
+        """The entry ``text`` names exactly, and the reference read from it when that took reading."""
         if not isinstance(text, str):
             raise TypeError(f"medsos looks up text (str), not {type(text).__name__}")
-        if not folded_tried:
-            entry = self._index.exact_entry(text)
+        index = self._index
+        if len(text) <= index.longest_key or not text.isascii():  # longer ASCII text is no key: a URL, mostly
+            entry = index.exact_entry(text)
             if entry is not None:
                 return entry, None
         reference = read(text)
-        return self._index.find(reference), reference
+        return index.find(reference), reference
 
     def _typos(self, reference: Reference | None) -> list[_Candidate]:
         """Typo candidates, best first, for a reference that is a name rather than a host, URL or analytics text."""
@@ -391,13 +401,11 @@ class Registry:
             return None
         return candidates[0]
 
-    def _find(self, text: str, fuzzy: bool, raise_if_unknown: bool, folded_tried: bool) -> int | None:
-        """The position of the platform ``text`` names, or ``None`` (or the error) when there is none."""
-        entry, reference = self._exact(text, folded_tried=folded_tried)
-        if entry is not None:
-            return entry[0]
-        if reference is not None and reference.is_url and not raise_if_unknown:
-            return None  # a URL that names no host of ours: no typo to look for, no suggestion to make
+    def _typo(
+        self, text: str, reference: Reference | None, fuzzy: bool, raise_if_unknown: bool
+    ) -> int | None:
+        """The position of the platform that ``text``, which names none exactly, is a typo of; or ``None`` (or the
+        error, with suggestions)."""
         # One typo search serves both the match and the suggestions of the error.
         candidates = self._typos(reference) if fuzzy or raise_if_unknown else []
         accepted = self._accept(candidates) if fuzzy else None
@@ -432,14 +440,21 @@ class Registry:
         :class:`~medsos.UnknownPlatformError` unless ``default`` is given, which is then returned.  Text that is
         not a :class:`str` raises :class:`TypeError`.
         """
-        # The common case first: text that is exactly a key once its ASCII case is folded.
-        ascii_text = text.__class__ is str and text.isascii()
-        if ascii_text and len(text) <= self._longest_key:  # longer text is no key, not worth folding
-            entry = self._exact_entries.get(text.lower())
-            if entry is not None:
-                platform = self._records[entry[0]]
-                return platform if platform is not None else self._platform(entry[0])
-        position = self._find(text, fuzzy, default is _MISSING, ascii_text)
+        # The common case first, one dict lookup: text that is a key once lower-cased.  (Where lower() makes a
+        # key of text beyond ASCII, NFKC and case folding make the same key: the rules below agree.)
+        try:
+            if len(text) <= _SHORT:
+                platform = self._exact_platforms.get(text.lower())
+                if platform is not None:
+                    return platform
+        except (TypeError, AttributeError):
+            pass  # not text: _exact() says what it wanted
+        entry, reference = self._exact(text)
+        if entry is not None:
+            return self._platform(entry[0])
+        if reference is not None and reference.is_url and default is not _MISSING:
+            return default  # a URL that names no host of ours: no typo to look for, no suggestion to make
+        position = self._typo(text, reference, fuzzy, default is _MISSING)
         return default if position is None else self._platform(position)
 
     @overload
@@ -451,12 +466,19 @@ class Registry:
 
         Same rules as :meth:`lookup`; the platform record itself is never needed.
         """
-        ascii_text = text.__class__ is str and text.isascii()
-        if ascii_text and len(text) <= self._longest_key:
-            found = self._exact_types.get(text.lower())
-            if found is not None:
-                return found
-        position = self._find(text, fuzzy, default is _MISSING, ascii_text)
+        try:
+            if len(text) <= _SHORT:
+                found = self._exact_types.get(text.lower())
+                if found is not None:
+                    return found
+        except (TypeError, AttributeError):
+            pass
+        entry, reference = self._exact(text)
+        if entry is not None:
+            return self._type_of[entry[0]]
+        if reference is not None and reference.is_url and default is not _MISSING:
+            return default
+        position = self._typo(text, reference, fuzzy, default is _MISSING)
         return default if position is None else self._type_of[position]
 
     @overload

@@ -7,18 +7,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING
 
 from medsos._text import strip_wrapping
 from medsos._vocabulary import APP_SCHEMES, DOT_LIKE, URL_SCHEMES, WRAPPING
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-    from typing import TypeVar
-
-    V = TypeVar("V")
-
-__all__ = ["MAX_HOST_LENGTH", "find_by_host", "read_url"]
+__all__ = ["MAX_HOST_LENGTH", "read_url"]
 
 #: The longest hostname DNS allows.
 MAX_HOST_LENGTH = 253
@@ -37,12 +30,11 @@ _SPACE = re.compile(r"\s")
 _AUTHORITY_END = re.compile(r"[/?#\\]")
 _LABEL = r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?"
 _HOST = re.compile(rf"(?:{_LABEL}\.)+{_LABEL}")
-# The usual shape of a referrer, lower-cased and read by one regex: an optional scheme and "//", a host, an
-# optional port, then the path or the end.  The host is one run of host characters that neither starts nor ends
-# with a dot or dash (quicker than matching it label by label); the rest of what makes it valid is checked
-# after.  Anything else takes the general road.
+# The usual shape of a referrer, read by one regex: an optional scheme and "//", a run of host characters, an
+# optional port, then the path or the end.  The run is taken whole (possessively, never backtracked): what makes
+# it a valid host is checked after.  Anything else takes the general road.
 _PLAIN_URL = re.compile(
-    r"(?:(https?|android-app):(?=//))?(//)?([a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?)\.?(?::([0-9]{1,5}))?([/?#]|\Z)",
+    r"(?:(https?|android-app):(?=//))?(//)?([a-z0-9_.-]++)(?::([0-9]{1,5}))?([/?#]|\Z)",
     re.IGNORECASE | re.ASCII,  # ASCII case only: the Kelvin sign is no "k" here
 )
 
@@ -63,32 +55,21 @@ def read_url(text: str) -> URLReading:
     """
     if text.isascii() and _URL_CHARACTERS.isdisjoint(text):
         return _NOT_A_URL
-    return _plain(text) or _general(text)
-
-
-def find_by_host(index: Mapping[str, V], host: str) -> V | None:
-    """The value of the longest suffix of ``host`` in ``index``, down to its last two labels.
-
-    The longest claimed suffix wins, so that "my.mail.ru" can be a platform while "go.mail.ru" is not, and a
-    single label ("com") is never looked up.
-    """
-    found = index.get(host)
-    while found is None and "." in (host := host.partition(".")[2]):
-        found = index.get(host)
-    return found
-
-
-def _plain(text: str) -> URLReading | None:
-    # Text cut short by the window must show where its authority ends inside it, or the cut could make a host.
-    if text[-1] in _WRAPPING_SET:  # "kaskus.co.id?" in a sentence: the general road strips it
-        return None
-    plain = _PLAIN_URL.match(text, 0, _WINDOW)
+    # The usual shape of a referrer first, read by one regex; "kaskus.co.id?" in a sentence, and everything
+    # else, take the general road.  Text cut short by the window must show where its authority ends inside it,
+    # or the cut could make a host.
+    plain = None if text[-1] in _WRAPPING_SET else _PLAIN_URL.match(text, 0, _WINDOW)
     if plain is None:
-        return None
+        return _general(text)
     scheme, slashes, host, port, after = plain.groups()
     host = host.lower()
+    if host[-1] == ".":
+        host = host[:-1]  # a fully qualified host: "facebook.com." is facebook.com
     if (
         (after or len(text) <= _WINDOW)
+        and host
+        and host[0] not in ".-"
+        and host[-1] not in ".-"
         and "." in host
         and ".." not in host
         and len(host) <= MAX_HOST_LENGTH
@@ -101,7 +82,7 @@ def _plain(text: str) -> URLReading | None:
         if (scheme is not None and scheme.lower() == "android-app") or not is_url:
             return (host, host, is_url)
         return (host, None, True)
-    return None
+    return _general(text)
 
 
 def _general(text: str) -> URLReading:
