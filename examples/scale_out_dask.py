@@ -1,7 +1,7 @@
 """Classify a referrer column with Dask: one pandas call per partition, each distinct value matched once.
 
-Copy :func:`add_platform_columns` and :func:`platform_columns` into your pipeline; run this file with
-``python examples/scale_out_dask.py`` to see them work on a small generated referrer log.  Needs
+Copy :func:`add_platform_columns`, :func:`platform_columns` and :func:`type_dtype` into your pipeline; run this
+file with ``python examples/scale_out_dask.py`` to see them work on a small generated referrer log.  Needs
 ``pip install "medsos[scale]"``.
 """
 
