@@ -97,11 +97,12 @@ def _make_converter(types: Sequence[PlatformType]) -> cattrs.Converter:
         # Platform's validators check type and value; cattrs' own str hook would turn None into "None".
         return value
 
+    converter.register_structure_hook(str, structure_passthrough)
     converter.register_structure_hook(PlatformType, structure_type)
     converter.register_structure_hook(Subtype, structure_subtype)
     converter.register_structure_hook_func(lambda cl: cl == tuple[str, ...], structure_strings)
     converter.register_structure_hook_func(
-        lambda cl: cl in (str, str | None, int | None, Status), structure_passthrough
+        lambda cl: cl in (str | None, int | None, Status), structure_passthrough
     )
     converter.register_unstructure_hook(PlatformType, lambda platform_type: platform_type.id)
     converter.register_unstructure_hook(Subtype, lambda subtype: subtype.id)
@@ -177,7 +178,9 @@ def _explain(error: BaseException, what: str) -> str:
         return format_exception(exception, type_)
 
     if isinstance(error, cattrs.BaseValidationError):
-        return f"invalid {what}: " + "; ".join(cattrs.transform_error(error, format_exception=describe))
+        # " @ $" names the record itself: the message already names the field.
+        messages = [m.removesuffix(" @ $") for m in cattrs.transform_error(error, format_exception=describe)]
+        return f"invalid {what}: " + "; ".join(messages)
     return f"invalid {what}: {_first_sentence(error)}"
 
 

@@ -52,7 +52,11 @@ def _as_tuple(value: Iterable[_T]) -> tuple[_T, ...]:
 
 
 def _lower_tuple(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(item.lower() for item in _as_tuple(value))
+    items = _as_tuple(value)
+    for item in items:
+        if not isinstance(item, str):
+            raise TypeError(f"domains and short_domains are lists of hosts (text), not of {item!r}")
+    return tuple(item.lower() for item in items)
 
 
 def _check_text_map(instance: object, attribute: Attribute[Any], value: Mapping[object, object]) -> None:
