@@ -309,7 +309,9 @@ def _progress(wanted: bool | None, out: TextIO, source: object) -> _Progress | N
             _say("--progress needs tqdm: pip install 'medsos[progress]'")
         return None
     sized = _byte_progress(source)
-    common: dict[str, Any] = {"file": sys.stderr, "desc": "medsos", "dynamic_ncols": True, "delay": 0.5}
+    # Unasked, the bar waits a moment, so that short input shows none.
+    delay = 0 if asked else 0.5
+    common: dict[str, Any] = {"file": sys.stderr, "desc": "medsos", "dynamic_ncols": True, "delay": delay}
     if sized is None:
         return _Progress(tqdm(unit=" rows", unit_scale=True, **common), None)
     total, position = sized
@@ -428,7 +430,7 @@ class _CsvCopy:
         self._buffer.seek(0)
         self._buffer.truncate()
         self._writer.writerow(["", *values] if after_delimiter else values)
-        return self._buffer.getvalue()
+        return self._buffer.getvalue()[:-2]
 
     def record(self, raw: str, values: Sequence[str], extra: str, default_ending: str) -> str:
         if self.ended:
@@ -453,7 +455,8 @@ class _CsvCopy:
         first = first[len(bom) :]
         self.delimiter = args.delimiter or _guess_delimiter(first)
         self.reader = csv.reader(self.physical_lines(first), delimiter=self.delimiter)
-        self._writer = csv.writer(self._buffer, delimiter=self.delimiter, lineterminator="")
+        # The line terminator is cut off each row, but the csv module quotes only the line breaks it holds.
+        self._writer = csv.writer(self._buffer, delimiter=self.delimiter, lineterminator="\r\n")
         try:
             header = next(self.reader, [])
         except csv.Error as error:
