@@ -645,3 +645,32 @@ def test_progress_of_a_file_counts_its_bytes(tmp_path: Path) -> None:
     assert result.stdout.count(b"\n") == 15001
     assert b"100%" in result.stderr  # out of the file's size, read once
     assert b"15,000 rows" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name != "posix", reason="needs POSIX signals")
+def test_ctrl_c_keeps_every_row_classified_so_far_in_an_output_file(tmp_path: Path) -> None:
+    row = b"fb\tFacebook\tsocial_network\tSocial network\n"
+    rows = 10_000
+    path = tmp_path / "out.tsv"
+    with path.open("wb") as output:
+        env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+        process = interruptible("classify", stdin=subprocess.PIPE, stdout=output, env=env)
+        assert process.stdin is not None
+        assert process.stderr is not None
+        try:
+            process.stdin.write(b"fb\n" * rows)
+            process.stdin.flush()
+            deadline = time.monotonic() + 60
+            # All but the last buffer's worth reach the file while medsos waits for more input.
+            while path.stat().st_size < len(row) * rows - 65536 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            time.sleep(0.3)
+            process.send_signal(signal.SIGINT)
+            assert process.wait(timeout=60) == 130
+            assert process.stderr.read() == b"medsos: interrupted\n"
+        finally:
+            process.kill()
+            process.wait()
+            process.stdin.close()
+            process.stderr.close()
+    assert path.read_bytes() == row * rows
