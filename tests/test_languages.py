@@ -206,3 +206,15 @@ def test_the_taxonomy_page_shows_every_label_in_every_language() -> None:
         (str(r), language) for r in RECORDS for language in LANGUAGES if r.labels[language] not in page
     ]
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("written", "type_id"),
+    [
+        ("مُدَوَّنَة", "blog"),  # with its short vowels
+        ("مـدونة", "blog"),  # stretched by a tatweel
+        ("फोरम", "forum"),  # without the nukta of the label "फ़ोरम"
+    ],
+)
+def test_marks_written_at_will_do_not_hide_a_label(written: str, type_id: str) -> None:
+    assert medsos.types.get(written) == type_id

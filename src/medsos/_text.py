@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from medsos._vocabulary import KEPT_SYMBOLS, WRAPPING
+from medsos._vocabulary import KEPT_SYMBOLS, LETTER_VARIANTS, OPTIONAL_MARKS, WRAPPING
 
 __all__ = [
     "MAX_NAME_LENGTH",
@@ -50,6 +50,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _ASCII_DROPPED = str.maketrans(
     {chr(code): None for code in range(128) if not chr(code).isalnum() and chr(code) not in KEPT_SYMBOLS}
 )
+_LETTER_VARIANTS = str.maketrans(LETTER_VARIANTS)
 _SEPARATORS = re.compile(r"[\s_\-\u2010-\u2015]+")
 
 
@@ -87,7 +88,8 @@ def name_key(text: str) -> str:
     Width forms and compatibility characters are folded (NFKC), case is folded, accents on Latin letters are
     dropped, surrounding space and punctuation go, and inside the name every character that is not a letter,
     a digit, ``+``, ``&`` or ``.`` is removed, so inner spaces and dashes do not matter: ``" Stack-Overflow! "``
-    and ``"stackoverflow"`` share a key, while ``"Are.na"`` and ``"arena"`` do not.  Text longer than
+    and ``"stackoverflow"`` share a key, while ``"Are.na"`` and ``"arena"`` do not.  Marks that writers add
+    or leave out at will (Arabic short vowels and hamza, the tatweel, the Devanagari nukta) are dropped.  Text longer than
     :data:`MAX_NAME_LENGTH`, once its surroundings are stripped, and text holding lone surrogates get the empty
     key.
     """
@@ -98,7 +100,9 @@ def name_key(text: str) -> str:
     if folded.isascii():
         return folded.translate(_ASCII_DROPPED)
     kept: list[str] = []
-    for ch in unicodedata.normalize("NFKD", folded):
+    for ch in unicodedata.normalize("NFKD", folded).translate(_LETTER_VARIANTS):
+        if ch in OPTIONAL_MARKS:
+            continue
         if ch.isalnum() or ch in KEPT_SYMBOLS:
             kept.append(ch)
         elif unicodedata.category(ch)[0] == "M" and kept and kept[-1] >= "\u0250":

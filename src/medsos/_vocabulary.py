@@ -13,8 +13,10 @@ __all__ = [
     "DOT_LIKE",
     "KEPT_SYMBOLS",
     "KEYBOARD_ROWS",
+    "LETTER_VARIANTS",
     "LITERAL_CHARACTERS",
     "MEDIUMS",
+    "OPTIONAL_MARKS",
     "PUBLIC_SECOND_LEVEL_LABELS",
     "SOUND_ALIKE_LETTERS",
     "SPOKEN_TAGS",
@@ -109,6 +111,13 @@ SPOKEN_TAGS = frozenset({
     "ad", "ads", "paid", "organic", "sponsored", "promoted", "story", "stories", "reel", "reels", "short", "shorts",
     "live", "shop", "shopping", "marketplace",
 })  # fmt: skip
+
+# Marks that writers of a script add or leave out at will, dropped from name keys: Arabic short vowels, shadda,
+# sukun and the hamza and madda written over or under alef (NFKD splits them off the letter), the Arabic
+# tatweel that stretches a word, and the Devanagari nukta ("फ़ोरम" and "फोरम" are one word).
+OPTIONAL_MARKS = frozenset([chr(code) for code in range(0x064B, 0x0660)] + ["\u0670", "\u0640", "\u093c"])
+# Letters that Arabic writers use for one another at the end of a word: alef maksura for ya, ta marbuta for ha.
+LETTER_VARIANTS = {"\u0649": "\u064a", "\u0629": "\u0647"}
 
 # A hurried typist hits the key next to the one meant, on the same row.
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")

@@ -136,11 +136,12 @@ class MedsosAccessor:
 
         Columns: ``platform_id`` and ``platform`` (its name) as text, ``type`` and ``subtype`` (dotted id, such
         as ``"forum.qna"``) as ordered categoricals in the taxonomy's order, and ``type_label``, the type's name
-        in ``lang`` (``"en"`` or ``"id"``), ordered like ``type``.  Missing where a row names no platform.
+        in ``lang`` (a code of ``types.languages``: ``"en"``, ``"id"``, ``"ja"``, ...), ordered like ``type``.
+        Missing where a row names no platform.
         """
         types = _types_of(registry)
-        if any(lang not in platform_type.labels for platform_type in types):
-            languages = sorted(set.intersection(*(set(t.labels) for t in types)))
+        languages = types.languages
+        if lang not in languages:
             raise ValueError(f"no type labels in {lang!r}; the languages are {', '.join(languages)}")
         codes, platforms = self._match(fuzzy, registry)
         type_dtype = _type_dtype(registry)
