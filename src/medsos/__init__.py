@@ -85,8 +85,8 @@ _LAZY = {
     "SearchResults": "medsos._registry",
 }
 
-# The bundled registry, once load() has fetched it from medsos._dataset, which builds it behind its lock.  Kept
-# here too only so that each call is one global look-up.  Not "_registry": importing medsos._registry would
+# The bundled registry, once load() has fetched it from medsos._registry, which builds it behind the dataset's
+# lock.  Kept here too only so that each call is one global look-up.  Not "_registry": importing medsos._registry would
 # overwrite that name.
 _bundled: Registry | None = None
 
@@ -98,9 +98,9 @@ def load() -> Registry:
     """
     global _bundled
     if _bundled is None:
-        from medsos._dataset import default_registry
+        from medsos._registry import bundled
 
-        _bundled = default_registry()
+        _bundled = bundled()
     return _bundled
 
 
@@ -191,9 +191,9 @@ def __getattr__(name: str) -> Any:
     if name == "platforms":
         return load().platforms
     if name == "DATASET_VERSION":
-        from medsos._dataset import dataset_version
+        from medsos._registry import bundled_version
 
-        return dataset_version()
+        return bundled_version()
     raise AttributeError(f"module 'medsos' has no attribute {name!r}")
 
 

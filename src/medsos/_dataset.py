@@ -1,7 +1,8 @@
 """The bundled dataset: read once, lazily, behind one lock, through the import system.
 
-This module owns the one default :class:`~medsos.Registry` and everything read from ``data/``: the taxonomy,
-the platforms and the words that typo matching leaves alone.  cattrs is imported here and only here, and only
+Everything read from ``data/`` is read here: the taxonomy, the platforms and the words that typo matching
+leaves alone; :func:`medsos._registry.bundled` builds the one default registry from them, behind this module's
+lock.  cattrs is imported here and only here, and only
 when a platform record is first structured, so that ``import medsos`` and the first :func:`medsos.classify`
 stay cheap.
 """
@@ -20,26 +21,20 @@ from medsos._models import Platform, PlatformType, Status, Subtype
 if TYPE_CHECKING:
     import cattrs
 
-    from medsos._registry import Registry
-
 __all__ = [
     "bundled_not_typos",
-    "dataset_version",
-    "default_registry",
-    "is_default",
+    "lock",
     "read_not_typos",
+    "read_platforms",
     "structure_platform",
     "structure_platforms",
     "structure_taxonomy",
     "taxonomy",
-    "unstructure_platform",
 ]
 
 # One lock for everything this module builds: the default registry, the taxonomy and the converters.
-_lock = threading.RLock()
+_lock: threading.RLock = threading.RLock()
 _taxonomy: tuple[tuple[PlatformType, ...], tuple[str, ...]] | None = None
-_registry: Registry | None = None
-_version: str | None = None
 _not_typos: frozenset[str] | None = None
 _converters: dict[tuple[PlatformType, ...], cattrs.Converter] = {}
 
@@ -60,7 +55,10 @@ def _read_file(path: str) -> bytes:
 
 
 def _converter(types: Sequence[PlatformType]) -> cattrs.Converter:
-    """The one converter between platform records and plain data, for this taxonomy (built once)."""
+    """The one converter from plain data to platform records, for this taxonomy (built once).
+
+    The other way, :meth:`Platform.to_dict`, needs no converter: attrs lists the fields.
+    """
     key = tuple(types)
     converter = _converters.get(key)
     if converter is not None:
@@ -104,8 +102,6 @@ def _make_converter(types: Sequence[PlatformType]) -> cattrs.Converter:
     converter.register_structure_hook_func(
         lambda cl: cl in (str | None, int | None, Status), structure_passthrough
     )
-    converter.register_unstructure_hook(PlatformType, lambda platform_type: platform_type.id)
-    converter.register_unstructure_hook(Subtype, lambda subtype: subtype.id)
     return converter
 
 
@@ -158,13 +154,6 @@ def structure_platform(record: object, types: Sequence[PlatformType]) -> Platfor
 def structure_platforms(records: Iterable[object], types: Sequence[PlatformType]) -> list[Platform]:
     """Plain dicts as :class:`Platform` records (see :func:`structure_platform`)."""
     return [structure_platform(record, types) for record in records]
-
-
-def unstructure_platform(platform: Platform) -> dict[str, Any]:
-    """The plain-dict form of a platform, as stored in ``platforms.json``."""
-    # Unstructuring needs no taxonomy: any converter will do, and the bundled one is built once.
-    result: dict[str, Any] = _converter(taxonomy()[0]).unstructure(platform)
-    return result
 
 
 def _explain(error: BaseException, what: str) -> str:
@@ -226,28 +215,12 @@ def bundled_not_typos() -> frozenset[str]:
     return _not_typos
 
 
-def is_default(registry: Registry) -> bool:
-    """Whether ``registry`` is the default registry (without loading it)."""
-    return registry is _registry
+def read_platforms() -> tuple[str, list[dict[str, Any]]]:
+    """The bundled dataset's version and its platform records, as plain dicts."""
+    data = _read_json("platforms.json")
+    return str(data["dataset_version"]), data["platforms"]
 
 
-def default_registry() -> Registry:
-    """The registry over the bundled dataset, built on first use and shared afterwards."""
-    global _registry, _version
-    if _registry is None:
-        with _lock:
-            if _registry is None:
-                from medsos._registry import Registry
-
-                types, languages = taxonomy()
-                data = _read_json("platforms.json")
-                _version = str(data["dataset_version"])
-                _registry = Registry._bundled(data["platforms"], types, languages, bundled_not_typos)
-    return _registry
-
-
-def dataset_version() -> str:
-    """The version of the bundled dataset, such as ``"2026.11.26"``."""
-    default_registry()
-    assert _version is not None
-    return _version
+def lock() -> threading.RLock:
+    """The one lock behind which everything built from the bundled data is built once."""
+    return _lock

@@ -155,7 +155,9 @@ class Index:
     def check(self, type_ids: Collection[str]) -> None:
         """Raise :class:`~medsos.DatasetError` naming every problem of these platforms."""
         self.complete()
-        _validation.check(_validation.record_problems(self._facts, type_ids) + self.problems)
+        _validation.check(
+            _validation.record_problems(((f[0], f[4], f[7]) for f in self._facts), type_ids) + self.problems
+        )
 
     def exact_entry(self, text: str) -> Entry | None:
         """The entry of text that is exactly a key once folded: the common case, one dict lookup."""

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, Literal, TypeVar
 
+import attrs
 from attrs import Attribute, field, frozen, validators
 
 from medsos._errors import UnknownIdError
@@ -319,9 +320,10 @@ class Platform:
 
     def to_dict(self) -> dict[str, Any]:
         """The platform as plain data, shaped as the records of the bundled ``platforms.json``."""
-        from medsos._dataset import unstructure_platform
-
-        return unstructure_platform(self)
+        data = attrs.asdict(self, recurse=False)
+        data["type"], data["subtype"] = self.type.id, self.subtype.id
+        data["secondary_types"] = [platform_type.id for platform_type in self.secondary_types]
+        return {key: list(value) if isinstance(value, tuple) else value for key, value in data.items()}
 
     # Platforms sort by id, as every collection of them does.
     def __lt__(self, other: object) -> bool:

@@ -581,10 +581,8 @@ class Registry:
         return hash((len(self._facts), self._fuzzy_threshold))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        from medsos._dataset import default_registry, is_default
-
-        if is_default(self):
-            return (default_registry, ())  # the receiving process has the same data, and loads it lazily
+        if self is _bundled:
+            return (bundled, ())  # the receiving process has the same data, and loads it on first use
         return (
             _rebuild_registry,
             (
@@ -603,6 +601,32 @@ class Registry:
 
     def __repr__(self) -> str:
         return f"<Registry of {len(self._facts)} platforms>"
+
+
+#: The registry of the bundled dataset, once built, and the version of that dataset.
+_bundled: Registry | None = None
+_bundled_version: str | None = None
+
+
+def bundled() -> Registry:
+    """The registry over the bundled dataset: built on first use, behind the dataset's lock, and shared."""
+    global _bundled, _bundled_version
+    if _bundled is None:
+        from medsos._dataset import bundled_not_typos, lock, read_platforms, taxonomy
+
+        with lock():
+            if _bundled is None:
+                types, languages = taxonomy()
+                _bundled_version, records = read_platforms()
+                _bundled = Registry._bundled(records, types, languages, bundled_not_typos)
+    return _bundled
+
+
+def bundled_version() -> str:
+    """The version of the bundled dataset, such as ``"2026.11.26"``."""
+    bundled()
+    assert _bundled_version is not None
+    return _bundled_version
 
 
 def _rebuild_registry(

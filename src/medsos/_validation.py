@@ -16,8 +16,6 @@ from medsos._vocabulary import PUBLIC_SECOND_LEVEL_LABELS
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable
 
-    from medsos._index import Facts
-
 __all__ = ["check", "claim_problem", "empty_key_problem", "record_problems"]
 
 
