@@ -19,15 +19,15 @@ if TYPE_CHECKING:
 __all__ = ["check", "claim_problem", "empty_key_problem", "record_problems"]
 
 
-def record_problems(facts: Iterable[Facts], type_ids: Collection[str]) -> list[str]:
-    """Ids used twice, types outside the registry's taxonomy, and domains that are public suffixes."""
-    facts = list(facts)
-    problems = [
-        f"id {pid!r} is used twice"
-        for pid, count in sorted(Counter(f[0] for f in facts).items())
-        if count > 1
-    ]
-    for platform_id, *_, domains, _short, _apps, type_ids_of_platform in facts:
+def record_problems(
+    platforms: Iterable[tuple[str, Sequence[str], Sequence[str]]], type_ids: Collection[str]
+) -> list[str]:
+    """Ids used twice, types outside the registry's taxonomy, and domains that are public suffixes, of platforms
+    given as ``(id, domains, type ids)``."""
+    platforms = list(platforms)
+    counts = Counter(platform[0] for platform in platforms)
+    problems = [f"id {pid!r} is used twice" for pid, count in sorted(counts.items()) if count > 1]
+    for platform_id, domains, type_ids_of_platform in platforms:
         problems += [
             f"{platform_id}: type {type_id} is not in this registry's taxonomy"
             for type_id in type_ids_of_platform
