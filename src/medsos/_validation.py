@@ -14,7 +14,7 @@ from medsos._text import MAX_NAME_LENGTH
 from medsos._vocabulary import PUBLIC_SECOND_LEVEL_LABELS
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable
+    from collections.abc import Collection, Iterable, Sequence
 
 __all__ = ["check", "claim_problem", "empty_key_problem", "record_problems"]
 
