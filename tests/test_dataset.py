@@ -102,6 +102,64 @@ def test_subtypes_belong_to_their_type_and_secondaries_differ() -> None:
         assert r["type"] not in r["secondary_types"], r["id"]
 
 
+SECONDARY_RULES: dict[str, Any] = json.loads((ROOT / "scripts" / "secondary_types.json").read_text("utf-8"))
+
+
+def test_every_subtype_has_a_secondary_type_rule() -> None:
+    rules = SECONDARY_RULES["subtypes"]
+    assert sorted(rules) == sorted(s.id for t in medsos.types for s in t.subtypes)
+    for subtype, rule in rules.items():
+        own = subtype.split(".")[0]
+        assert own not in rule["always"] and own not in rule["may"], subtype
+        assert not set(rule["always"]) & set(rule["may"]), subtype
+        assert all(isinstance(when, str) and when for when in (*rule["always"].values(), *rule["may"].values()))
+
+
+def test_secondary_types_follow_the_rule_of_their_subtype() -> None:
+    by_id = {r["id"]: r for r in RECORDS}
+    families: dict[str, set[str]] = {}
+    for family in SECONDARY_RULES["families"]:
+        assert family["why"], family["name"]
+        for member in family["members"]:
+            assert by_id[member]["subtype"] == family["subtype"], member
+            families.setdefault(member, set()).update(family["always"])
+    exceptions = SECONDARY_RULES["exceptions"]
+    problems = []
+    for r in RECORDS:
+        rule = SECONDARY_RULES["subtypes"][r["subtype"]]
+        carried = set(r["secondary_types"])
+        required = set(rule["always"]) | families.get(r["id"], set())
+        allowed = required | set(rule["may"])
+        if r["id"] in exceptions:
+            if carried != set(exceptions[r["id"]]["secondary_types"]):
+                problems.append(f"{r['id']}: carries {sorted(carried)}, its exception says otherwise")
+            continue
+        if not required <= carried:
+            problems.append(f"{r['id']} ({r['subtype']}): lacks {sorted(required - carried)}")
+        if not carried <= allowed:
+            problems.append(f"{r['id']} ({r['subtype']}): {sorted(carried - allowed)} not allowed by the rule")
+    assert problems == []
+
+
+def test_secondary_type_exceptions_are_needed_and_explained() -> None:
+    by_id = {r["id"]: r for r in RECORDS}
+    for platform_id, exception in SECONDARY_RULES["exceptions"].items():
+        assert exception["reason"], platform_id
+        rule = SECONDARY_RULES["subtypes"][by_id[platform_id]["subtype"]]
+        carried = set(exception["secondary_types"])
+        # An exception that the rule would accept anyway is stale.
+        assert not (set(rule["always"]) <= carried <= set(rule["always"]) | set(rule["may"])), platform_id
+
+
+def test_photo_short_video_and_membership_apps_carry_social_network() -> None:
+    # The consistency that issue 11 asked for, stated through the public API.
+    for name in ("Instagram", "Pixelfed", "VSCO", "TikTok", "Kwai", "Patreon", "Ko-fi", "Buy Me a Coffee"):
+        platform = medsos.lookup(name, fuzzy=False)
+        assert "social_network" in [t.id for t in platform.secondary_types], name
+    for name in ("LiveJournal", "Dreamwidth", "InsaneJournal"):
+        assert "social_network" in [t.id for t in medsos.lookup(name, fuzzy=False).secondary_types], name
+
+
 def test_facts_are_plausible() -> None:
     problems = []
     for r in RECORDS:
