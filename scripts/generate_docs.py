@@ -101,7 +101,7 @@ def taxonomy_page() -> str:
 
 
 def exclusions_page() -> str:
-    rows = json.loads(EXCLUDED.read_text(encoding="utf-8"))["excluded"]
+    data = json.loads(EXCLUDED.read_text(encoding="utf-8"))
     lines = [
         "# Deliberate exclusions",
         "",
@@ -109,13 +109,25 @@ def exclusions_page() -> str:
         "",
         "Hosts that public referrer lists (Matomo, Snowplow, GA4) file as social, but that medsos leaves unknown",
         "on purpose. Most are not social platforms at all (link shorteners, news sites, shops, tools); a few are",
-        "defunct platforms whose closing year we could not confirm, or sites we could not identify. See",
+        "sites that are gone and that no source we could reach identifies, so they cannot be placed. A defunct",
+        "platform that can be identified is not excluded: it is in the data with status `defunct`. See",
         "[the data guide](data.md) for the scope rule.",
         "",
-        "| host | why it is not a platform in medsos |",
+        "| host | GA4 utm token | why it is not a platform in medsos |",
+        "|---|---|---|",
+    ]
+    lines += [
+        f"| {_cell(row['host'])} | {_cell(', '.join(row.get('tokens', [])))} | {_cell(row['reason'])} |"
+        for row in data["excluded"]
+    ]
+    lines += [
+        "",
+        "GA4 utm_source tokens that name no single site:",
+        "",
+        "| GA4 utm token | why it stays unknown |",
         "|---|---|",
     ]
-    lines += [f"| {_cell(row['host'])} | {_cell(row['reason'])} |" for row in rows]
+    lines += [f"| {_cell(row['token'])} | {_cell(row['reason'])} |" for row in data["excluded_tokens"]]
     lines.append("")
     return "\n".join(lines)
 
