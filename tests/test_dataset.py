@@ -110,9 +110,12 @@ def test_every_subtype_has_a_secondary_type_rule() -> None:
     assert sorted(rules) == sorted(s.id for t in medsos.types for s in t.subtypes)
     for subtype, rule in rules.items():
         own = subtype.split(".")[0]
-        assert own not in rule["always"] and own not in rule["may"], subtype
+        assert own not in rule["always"], subtype
+        assert own not in rule["may"], subtype
         assert not set(rule["always"]) & set(rule["may"]), subtype
-        assert all(isinstance(when, str) and when for when in (*rule["always"].values(), *rule["may"].values()))
+        assert all(
+            isinstance(when, str) and when for when in (*rule["always"].values(), *rule["may"].values())
+        )
 
 
 def test_secondary_types_follow_the_rule_of_their_subtype() -> None:
@@ -137,7 +140,9 @@ def test_secondary_types_follow_the_rule_of_their_subtype() -> None:
         if not required <= carried:
             problems.append(f"{r['id']} ({r['subtype']}): lacks {sorted(required - carried)}")
         if not carried <= allowed:
-            problems.append(f"{r['id']} ({r['subtype']}): {sorted(carried - allowed)} not allowed by the rule")
+            problems.append(
+                f"{r['id']} ({r['subtype']}): {sorted(carried - allowed)} not allowed by the rule"
+            )
     assert problems == []
 
 
