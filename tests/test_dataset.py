@@ -269,6 +269,25 @@ def test_dataset_file_is_in_canonical_form(script: Callable[[str], ModuleType]) 
     )
 
 
+@pytest.mark.parametrize(
+    ("host", "platform_id"),
+    [
+        ("social.bund.de", "mastodon"), ("mstdn.jp", "mastodon"), ("fosstodon.org", "mastodon"),
+        ("lemmy.world", "lemmy"), ("pixelfed.social", "pixelfed"), ("framatube.org", "peertube"),
+    ],
+)  # fmt: skip
+def test_fediverse_servers_resolve_to_their_software(host: str, platform_id: str) -> None:
+    assert medsos.lookup(f"https://{host}/@someone", fuzzy=False).id == platform_id
+
+
+@pytest.mark.parametrize(
+    "name", ["Linktree", "Beacons", "Taplink", "Lnk.Bio", "bio.site", "Gravatar", "Keybase", "about.me"]
+)
+def test_profile_pages_are_general_social_networks(name: str) -> None:
+    platform = medsos.lookup(name, fuzzy=False)
+    assert platform.subtype.id == "social_network.general"
+
+
 def test_feature_names_resolve_to_their_platform() -> None:
     for feature, platform_id in (
         ("Facebook Groups", "facebook"), ("YouTube Shorts", "youtube"), ("Instagram Reels", "instagram"),
