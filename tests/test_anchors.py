@@ -53,12 +53,13 @@ def test_snowplow_other_referrers_stay_unknown(anchors: Path) -> None:
 
 
 def test_coverage_does_not_fall(anchors: Path, script: Callable[[str], ModuleType]) -> None:
-    # Floors at the figures of dataset 2026.11.26 (docs/data.md): a change that loses coverage fails here.
+    # Floors at the figures of the dataset of issue 11 (docs/data.md): a change that loses coverage fails here.
     figures = script("scripts/coverage.py").measure(anchors)
     share = {key: row["resolved"] / row["total"] for key, row in figures.items()}
-    assert share["matomo"] >= 0.97
-    assert share["snowplow"] >= 0.94
-    assert share["ga4_hosts"] >= 0.77
+    assert share["matomo"] >= 0.978
+    assert share["snowplow"] >= 0.955
+    assert share["ga4_hosts"] >= 0.78
+    assert share["ga4_tokens"] >= 0.745
 
 
 def test_everything_unresolved_is_a_documented_exclusion(
