@@ -28,7 +28,10 @@ def _resolves(value: str) -> bool:
 
 def measure(anchors: Path = ANCHORS) -> dict[str, Any]:
     """Coverage figures: for each list, how many entries resolve, and which do not."""
-    excluded = {row["host"] for row in json.loads(EXCLUDED.read_text(encoding="utf-8"))["excluded"]}
+    exclusions = json.loads(EXCLUDED.read_text(encoding="utf-8"))
+    excluded = {row["host"] for row in exclusions["excluded"]}
+    excluded_tokens = {token for row in exclusions["excluded"] for token in row.get("tokens", [])}
+    excluded_tokens |= {row["token"] for row in exclusions["excluded_tokens"]}
     figures: dict[str, Any] = {}
     for key, filename in (("matomo", "matomo-socials.json"), ("snowplow", "snowplow-social.json")):
         entries = json.loads((anchors / filename).read_text(encoding="utf-8"))
@@ -49,6 +52,7 @@ def measure(anchors: Path = ANCHORS) -> dict[str, Any]:
         "total": len(tokens),
         "resolved": len(tokens) - len(missed_tokens),
         "missed": missed_tokens,
+        "missed_by_choice": sorted(set(missed_tokens) & excluded_tokens),
     }
     return figures
 
