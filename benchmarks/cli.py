@@ -106,11 +106,9 @@ def check(command: Sequence[str], stdin: Path | None, env: dict[str, str], rows:
     assert b"social_network" in result.stdout
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Time the medsos command on long input.")
-    parser.add_argument("--rows", type=int, default=1_000_000, help="lines and CSV rows (default 1,000,000)")
-    parser.add_argument("--repeats", type=int, default=5, help="turns of each side (default 5)")
-    args = parser.parse_args(argv)
+def measure(rows_count: int = 1_000_000, repeats: int = 5) -> list[tuple[str, str, str, str]]:
+    """The table rows: what, time, result, target."""
+    args = argparse.Namespace(rows=rows_count, repeats=repeats)
     # The child processes run this checkout's medsos, whatever is installed.
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
     python = sys.executable
@@ -150,6 +148,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             base, mine = compare(baseline, ours, stdin, env, args.repeats)
             rows.append((what, f"{mine:.2f} s vs {base:.2f} s", f"{mine / base:.2f}x", target))
             print(f"{what}: {mine:.3f} s vs {base:.3f} s", file=sys.stderr)
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Time the medsos command on long input.")
+    parser.add_argument("--rows", type=int, default=1_000_000, help="lines and CSV rows (default 1,000,000)")
+    parser.add_argument("--repeats", type=int, default=5, help="turns of each side (default 5)")
+    args = parser.parse_args(argv)
+    rows = measure(args.rows, args.repeats)
     print(f"medsos {medsos.__version__}, dataset {medsos.DATASET_VERSION}, Python {sys.version.split()[0]}, "
           f"{os.cpu_count()} cores; whole processes, medians of {args.repeats} alternating turns.")  # fmt: skip
     print()

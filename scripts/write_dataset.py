@@ -1,4 +1,5 @@
-"""Rewrite src/medsos/data/platforms.json in its canonical form: records sorted by id, one per line.
+"""Rewrite src/medsos/data/platforms.json in its canonical form: records sorted by id, one per line, their keys
+in one order, and a key left out where it holds its default (no aliases, no country, "active", ...).
 
     python scripts/write_dataset.py             # normalise the file in place
     python scripts/write_dataset.py --version   # also set dataset_version to today's date
@@ -22,9 +23,22 @@ KEYS = (
 )  # fmt: skip
 
 
+#: What a record holds where it leaves a key out: Platform's own defaults.
+DEFAULTS: dict[str, Any] = {
+    "secondary_types": [], "aliases": [], "former_names": [], "domains": [], "short_domains": [], "app_ids": [],
+    "country": None, "launched": None, "status": "active", "closed": None,
+}  # fmt: skip
+
+
 def render(data: dict[str, Any]) -> str:
     records = sorted(data["platforms"], key=lambda record: record["id"])
-    lines = [json.dumps({key: record[key] for key in KEYS}, ensure_ascii=False) for record in records]
+    lines = [
+        json.dumps(
+            {key: record[key] for key in KEYS if key in record and record[key] != DEFAULTS.get(key, ...)},
+            ensure_ascii=False,
+        )
+        for record in records
+    ]
     body = ",\n".join("    " + line for line in lines)
     return f'{{\n  "dataset_version": "{data["dataset_version"]}",\n  "platforms": [\n{body}\n  ]\n}}\n'
 

@@ -30,7 +30,8 @@ def read(name: str) -> Any:
 
 
 PLATFORMS_JSON = read("platforms.json")
-RECORDS: list[dict[str, Any]] = PLATFORMS_JSON["platforms"]
+#: Every record with every key: the file leaves out the keys that hold their defaults (scripts/write_dataset.py).
+RECORDS: list[dict[str, Any]] = [platform.to_dict() for platform in medsos.platforms]
 THIS_YEAR = datetime.date.today().year
 
 
@@ -264,9 +265,11 @@ def test_exclusions_really_stay_unknown() -> None:
 
 def test_dataset_file_is_in_canonical_form(script: Callable[[str], ModuleType]) -> None:
     text = DATA.joinpath("platforms.json").read_text(encoding="utf-8")
-    assert script("scripts/write_dataset.py").render(json.loads(text)) == text, (
-        "run python scripts/write_dataset.py"
-    )
+    writer = script("scripts/write_dataset.py")
+    assert writer.render(json.loads(text)) == text, "run python scripts/write_dataset.py"
+    # What the file leaves out is exactly what a platform holds by default.
+    for raw, full in zip(PLATFORMS_JSON["platforms"], RECORDS, strict=True):
+        assert {**writer.DEFAULTS, **raw} == full, raw["id"]
 
 
 @pytest.mark.parametrize(

@@ -94,7 +94,8 @@ def test_every_record_survives_a_round_trip(platform_id: str) -> None:
     platform = medsos.platforms[platform_id]
     data = platform.to_dict()
     assert isinstance(data["type"], str)
-    assert data == next(r for r in _read_json("platforms.json")["platforms"] if r["id"] == platform_id)
+    raw = next(r for r in _read_json("platforms.json")["platforms"] if r["id"] == platform_id)
+    assert {key: value for key, value in data.items() if key in raw} == raw
     (again,) = structure_platforms([data], tuple(medsos.types))
     assert again == platform
 
@@ -178,7 +179,7 @@ def test_custom_registry_does_not_touch_the_bundled_one() -> None:
         ({"launched": "2004"}, "'launched' must be"),
         ({"status": "dead"}, "'status' must be in"),
         ({"type": "tv"}, "unknown type 'tv'"),
-        ({"followers": 3}, "extra fields found (followers)"),
+        ({"followers": 3}, "unknown key 'followers'"),
     ],
 )
 def test_record_errors_are_short_and_name_the_field(bad: dict[str, object], said: str) -> None:

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from medsos._collections import PlatformCollection, TypeCollection
     from medsos._errors import DatasetError, MedsosError, UnknownIdError, UnknownPlatformError
     from medsos._models import Platform, PlatformType, Subtype
-    from medsos._registry import Match, MatchKind, Registry, SearchResults
+    from medsos._registry import MatchKind, Registry
+    from medsos._results import Match, SearchResults
 
     T = TypeVar("T")
 
@@ -79,10 +80,10 @@ _LAZY = {
     "Subtype": "medsos._models",
     "PlatformCollection": "medsos._collections",
     "TypeCollection": "medsos._collections",
-    "Match": "medsos._registry",
+    "Match": "medsos._results",
     "MatchKind": "medsos._registry",
     "Registry": "medsos._registry",
-    "SearchResults": "medsos._registry",
+    "SearchResults": "medsos._results",
 }
 
 # The bundled registry, once load() has fetched it from medsos._registry, which builds it behind the dataset's

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
     from _typeshed import SupportsWrite
 
-    from medsos._registry import Match, Registry
+    from medsos._registry import Registry
+    from medsos._results import Match
 
 __all__ = ["main"]
 

@@ -40,12 +40,18 @@ class TypeCollection:
                 if all(lang in r.labels for r in records)
             ]
         self._languages = tuple(languages)
-        self._by_key: dict[str, PlatformType] = {}
-        for platform_type in self._order:
-            keys = {platform_type.id, *platform_type.labels.values()}
-            keys |= {f"layanan {label}" for label in platform_type.labels.values()}
-            for key in keys:
-                self._by_key.setdefault(name_key(key), platform_type)
+        self._by_key: dict[str, PlatformType] | None = None  # built by the first get()
+
+    def _labels(self) -> dict[str, PlatformType]:
+        if self._by_key is None:
+            by_key: dict[str, PlatformType] = {}
+            for platform_type in self._order:
+                keys = {platform_type.id, *platform_type.labels.values()}
+                keys |= {f"layanan {label}" for label in platform_type.labels.values()}
+                for key in keys:
+                    by_key.setdefault(name_key(key), platform_type)
+            self._by_key = by_key  # built whole before it is shared: another thread sees all of it or none
+        return self._by_key
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -77,7 +83,7 @@ class TypeCollection:
         """The type whose id or label (in any language, any case) is ``label``, else ``default``."""
         if not isinstance(label, str):
             raise TypeError(f"a type label must be a str, not {type(label).__name__}")
-        return self._by_key.get(name_key(label), default)
+        return self._labels().get(name_key(label), default)
 
     def subtype(self, subtype_id: str) -> Subtype:
         """The subtype with this dotted id, such as ``"media_sharing.photo"``."""

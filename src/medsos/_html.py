@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
     from medsos._models import Platform, PlatformType, Subtype
-    from medsos._registry import Match
+    from medsos._results import Match
 
 __all__ = ["matches_html", "platform_html", "platforms_html", "subtype_html", "type_html", "types_html"]
 

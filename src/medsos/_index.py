@@ -10,6 +10,7 @@ position into a record.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from medsos import _validation
@@ -17,7 +18,7 @@ from medsos._text import MAX_NAME_LENGTH, fold, letters_are_ascii, literal_key, 
 from medsos._vocabulary import LITERAL_CHARACTERS
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Collection, Iterable, Iterator, Mapping
 
     from medsos._models import Platform
     from medsos._reference import Reference
@@ -30,14 +31,7 @@ MatchKind = Literal["name", "alias", "former_name", "domain", "short_domain", "a
 Entry = tuple[int, MatchKind, str]
 #: id, name, aliases, former names, domains, short domains, app ids, and type ids (the primary type first).
 Facts = tuple[
-    str,
-    str,
-    tuple[str, ...],
-    tuple[str, ...],
-    tuple[str, ...],
-    tuple[str, ...],
-    tuple[str, ...],
-    tuple[str, ...],
+    str, str, Sequence[str], Sequence[str], Sequence[str], Sequence[str], Sequence[str], Sequence[str]
 ]
 
 
@@ -55,16 +49,18 @@ def facts_of_platform(platform: Platform) -> Facts:
 
 
 def facts_of_record(record: Mapping[str, Any]) -> Facts:
-    """The facts of a record of the bundled JSON, which the tests keep valid and in canonical form."""
+    """The facts of a record of the bundled JSON, which the tests keep valid; a key left out holds its default."""
+    # The record's own lists, not copies: the registry keeps the records and never changes them.
+    get = record.get
     return (
         record["id"],
         record["name"],
-        tuple(record["aliases"]),
-        tuple(record["former_names"]),
-        tuple(record["domains"]),
-        tuple(record["short_domains"]),
-        tuple(record["app_ids"]),
-        (record["type"], *record["secondary_types"]),
+        get("aliases", ()),
+        get("former_names", ()),
+        get("domains", ()),
+        get("short_domains", ()),
+        get("app_ids", ()),
+        (record["type"], *get("secondary_types", ())),
     )
 
 
@@ -91,18 +87,26 @@ class Index:
         self.problems: list[str] = []
         exact: dict[str, Entry] = {}
         ambiguous: set[str] = set()
+        hosts, apps = self.hosts, self.apps
+        # One pass over every key, the claims written out: this runs before the first answer.
         for position, platform in enumerate(facts):
-            for kind, label in _labels(platform):
-                _claim_exact(exact, ambiguous, fold(label), (position, kind, label))
-            for kind, hosts in (("domain", platform[4]), ("short_domain", platform[5])):
-                for host in hosts:
-                    entry: Entry = (position, kind, host)
-                    self._claim(self.hosts, host, entry)
-                    _claim_exact(exact, ambiguous, host, entry)
-            for app_id in platform[6]:
-                key = app_id.casefold()
-                self._claim(self.apps, key, (position, "app_id", app_id))
-                _claim_exact(exact, ambiguous, key, (position, "app_id", app_id))
+            claims: list[tuple[str, Entry]] = [(fold(platform[1]), (position, "name", platform[1]))]
+            claims += [(fold(alias), (position, "alias", alias)) for alias in platform[2]]
+            claims += [(fold(former), (position, "former_name", former)) for former in platform[3]]
+            for kind, index, keys in (
+                ("domain", hosts, platform[4]),
+                ("short_domain", hosts, platform[5]),
+                ("app_id", apps, platform[6]),
+            ):
+                for label in keys:
+                    entry: Entry = (position, kind, label)  # type: ignore[assignment]
+                    key = label.casefold() if kind == "app_id" else label
+                    if index.setdefault(key, entry)[0] != position:
+                        self._report(key, entry, index[key])
+                    claims.append((key, entry))
+            for key, entry in claims:
+                if exact.setdefault(key, entry)[0] != position:
+                    ambiguous.add(key)
         for key in ambiguous:
             del exact[key]
         self.exact = exact
@@ -115,11 +119,11 @@ class Index:
     def _claim(self, index: dict[str, Entry], key: str, entry: Entry) -> None:
         claimed = index.setdefault(key, entry)
         if claimed[0] != entry[0]:
-            self.problems.append(
-                _validation.claim_problem(
-                    key, entry[2], self._facts[entry[0]][0], claimed[2], self._facts[claimed[0]][0]
-                )
-            )
+            self._report(key, entry, claimed)
+
+    def _report(self, key: str, entry: Entry, claimed: Entry) -> None:
+        owner, claimed_owner = self._facts[entry[0]][0], self._facts[claimed[0]][0]
+        self.problems.append(_validation.claim_problem(key, entry[2], owner, claimed[2], claimed_owner))
 
     @property
     def names(self) -> dict[str, Entry]:
@@ -209,11 +213,6 @@ class Index:
     def label_keys(self) -> Iterable[tuple[str, Entry]]:
         """Every name key and its entry."""
         return self.names.items()
-
-
-def _claim_exact(exact: dict[str, Entry], ambiguous: set[str], key: str, entry: Entry) -> None:
-    if exact.setdefault(key, entry)[0] != entry[0]:
-        ambiguous.add(key)
 
 
 def _allowed(reference: Reference, key: str) -> bool:

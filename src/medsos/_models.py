@@ -7,7 +7,7 @@ mappings, so nothing a caller does can change the shared dataset.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, Literal, TypeVar
 
@@ -27,13 +27,22 @@ REQUIRED_LANGUAGES: tuple[str, ...] = ("en", "id")
 Status = Literal["active", "defunct"]
 _T = TypeVar("_T")
 
-_ID_RE = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
-_SUBTYPE_ID_RE = re.compile(r"[a-z_]+\.[a-z0-9_]+")
-_HOST_RE = re.compile(
-    r"(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?|xn--[a-z0-9-]+)"
-)
-_APP_ID_RE = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)+")
-_COUNTRY_RE = re.compile(r"[A-Z]{2}")
+# Patterns are compiled when first used (re keeps them compiled): the six types need only one of them.
+_ID_RE = r"[a-z0-9]+(?:_[a-z0-9]+)*"
+_SUBTYPE_ID_RE = r"[a-z_]+\.[a-z0-9_]+"
+_HOST_RE = r"(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?|xn--[a-z0-9-]+)"
+_APP_ID_RE = r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)+"
+_COUNTRY_RE = r"[A-Z]{2}"
+
+
+def _matches(pattern: str) -> Callable[[object, Attribute[Any], object], None]:
+    """A validator: the value is text that ``pattern`` matches whole."""
+
+    def check(instance: object, attribute: Attribute[Any], value: object) -> None:
+        if not isinstance(value, str) or re.fullmatch(pattern, value) is None:
+            raise ValueError(f"'{attribute.name}' must match regex {pattern!r} ({value!r} doesn't)")
+
+    return check
 
 
 def _text_map(value: Mapping[str, str]) -> Mapping[str, str]:
@@ -141,7 +150,7 @@ class Subtype(_KnownById):
     ``id`` is dotted: the id of its :class:`PlatformType`, a dot, and the subtype's own name.
     """
 
-    id: str = field(validator=validators.matches_re(_SUBTYPE_ID_RE))
+    id: str = field(validator=_matches(_SUBTYPE_ID_RE))
     labels: Mapping[str, str] = field(converter=_text_map, validator=_check_text_map, repr=False)
     descriptions: Mapping[str, str] = field(converter=_text_map, validator=_check_text_map, repr=False)
 
@@ -228,7 +237,7 @@ def _in_language(texts: Mapping[str, str], language: str, record_id: str) -> str
 
 
 def _check_id(instance: object, attribute: Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not _ID_RE.fullmatch(value):
+    if not isinstance(value, str) or not re.fullmatch(_ID_RE, value):
         raise ValueError(f"'id' must be snake_case text such as 'stack_overflow', not {value!r}")
 
 
@@ -252,21 +261,19 @@ class Platform:
     domains: tuple[str, ...] = field(
         default=(),
         converter=_lower_tuple,
-        validator=validators.deep_iterable(validators.matches_re(_HOST_RE)),
+        validator=validators.deep_iterable(_matches(_HOST_RE)),
     )
     short_domains: tuple[str, ...] = field(
         default=(),
         converter=_lower_tuple,
-        validator=validators.deep_iterable(validators.matches_re(_HOST_RE)),
+        validator=validators.deep_iterable(_matches(_HOST_RE)),
     )
     app_ids: tuple[str, ...] = field(
         default=(),
         converter=_as_tuple,
-        validator=validators.deep_iterable(validators.matches_re(_APP_ID_RE)),
+        validator=validators.deep_iterable(_matches(_APP_ID_RE)),
     )
-    country: str | None = field(
-        default=None, validator=validators.optional(validators.matches_re(_COUNTRY_RE))
-    )
+    country: str | None = field(default=None, validator=validators.optional(_matches(_COUNTRY_RE)))
     launched: int | None = field(default=None, validator=validators.optional(_check_year))
     status: Status = field(default="active", validator=validators.in_(("active", "defunct")))
     closed: int | None = field(default=None, validator=validators.optional(_check_year))

@@ -8,24 +8,22 @@ import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from attrs import field, frozen, validators
-
-from medsos import _fuzzy
 from medsos._collections import PlatformCollection, TypeCollection
 from medsos._errors import DatasetError, UnknownPlatformError
 from medsos._index import Index, MatchKind, facts_of_platform, facts_of_record
 from medsos._models import Platform, PlatformType
-from medsos._reference import read
 from medsos._sentinel import MISSING as _MISSING
 from medsos._text import name_key, split_words
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
+    from medsos import _fuzzy
     from medsos._index import Entry, Facts
     from medsos._reference import Reference
+    from medsos._results import Match, SearchResults
 
-__all__ = ["FUZZY_ACCEPT_SCORE", "Match", "MatchKind", "Registry", "SearchResults"]
+__all__ = ["FUZZY_ACCEPT_SCORE", "MatchKind", "Registry"]
 
 T = TypeVar("T")
 
@@ -46,30 +44,17 @@ _SHORT = 40
 _Candidate = tuple[float, int, MatchKind, str]
 
 
-@frozen
-class Match:
-    """One candidate from :func:`medsos.search`: the platform, how sure (0 < score <= 100), and how it matched.
-
-    ``matched_by`` is one of ``name``, ``alias``, ``former_name``, ``domain``, ``short_domain``, ``app_id``,
-    ``fuzzy`` (a typo) and ``prefix`` (a name that starts with the text, offered by search() only); ``key`` is
-    the name, domain or app id that matched.
-    """
-
-    platform: Platform = field(repr=lambda platform: f"<Platform {platform.id!r}>")
-    score: float = field(validator=[validators.gt(0), validators.le(100)])
-    matched_by: MatchKind
-    key: str
+# How text is read (medsos._reference.read), imported when the first text that is no exact key needs it: an
+# answer from the exact keys needs none of the modules that read URLs, names and campaign tags.
+_read: Callable[[str], Reference] | None = None
 
 
-class SearchResults(list[Match]):
-    """The :class:`Match` candidates of :func:`medsos.search`, best first: a list, shown as a table in notebooks."""
+def _import_read() -> Callable[[str], Reference]:
+    global _read
+    from medsos._reference import read
 
-    __slots__ = ()
-
-    def _repr_html_(self) -> str:
-        from medsos._html import matches_html
-
-        return matches_html(self)
+    _read = read
+    return read
 
 
 def _is_missing(value: object) -> bool:
@@ -197,11 +182,8 @@ class Registry:
             if (platform := records[entry[0]]) is not None
         }
         # The ready answers of classify(): the type of every exact key.
-        self._exact_types = {
-            key: platform_type
-            for key, entry in self._index.exact.items()
-            if (platform_type := self._type_of[entry[0]]) is not None
-        }
+        type_of = self._type_of
+        self._exact_types = {key: type_of[entry[0]] for key, entry in self._index.exact.items()}
         self._not_typos = not_typos
         self._fuzzy: _fuzzy.FuzzyIndex | None = None
         self._prefixes: tuple[list[str], list[tuple[int, str]]] | None = None
@@ -287,13 +269,15 @@ class Registry:
             entry = index.exact_entry(text)
             if entry is not None:
                 return entry, None
-        reference = read(text)
+        reference = (_read or _import_read())(text)
         return index.find(reference), reference
 
     def _typos(self, reference: Reference | None) -> list[_Candidate]:
         """Typo candidates, best first, for a reference that is a name rather than a host, URL or analytics text."""
         if reference is None or reference.is_url or reference.host is not None or reference.analytics:
             return []
+        from medsos import _fuzzy
+
         key = reference.name
         if not _fuzzy.max_edits(len(key)) or key in self._words_not_typos():
             return []
@@ -335,6 +319,8 @@ class Registry:
 
     def _fuzzy_index(self) -> _fuzzy.FuzzyIndex:
         if self._fuzzy is None:
+            from medsos import _fuzzy
+
             names = self._index.names
             with self._lock:
                 if self._fuzzy is None:
@@ -416,6 +402,8 @@ class Registry:
         return None
 
     def _match(self, candidate: _Candidate) -> Match:
+        from medsos._results import Match  # made on the first match: lookup() and classify() never need it
+
         score, position, kind, label = candidate
         return Match(self._platform(position), score, kind, label)
 
@@ -563,6 +551,8 @@ class Registry:
                 found.append(candidate)
         if len(found) < limit:
             found += self._prefix_candidates(reference, seen)
+        from medsos._results import SearchResults
+
         return SearchResults(self._match(candidate) for candidate in found[:limit])
 
     # -- a registry as a value ----------------------------------------------------------------------------

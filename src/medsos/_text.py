@@ -42,36 +42,38 @@ def _character_class(characters: frozenset[str]) -> str:
 # One character class of a few ranges: membership costs the same whatever the size of the set, so that
 # stripping megabytes of wrapping characters stays linear (str.strip compares each character with every one of
 # the set).
-_WRAPPING_RUN = re.compile(_character_class(_WRAPPING_SET) + "+")
+_WRAPPING_RUN = _character_class(_WRAPPING_SET) + "+"
 # Turkish and Azeri dotless i: "DONANIMHABER" must find "DonanımHaber", whose ı has no upper case of its own.
 _DOTLESS_I = str.maketrans({"ı": "i"})
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = "[\ud800-\udfff]"
 # What an ASCII name key keeps: letters, digits and the kept symbols.
 _ASCII_DROPPED = str.maketrans(
     {chr(code): None for code in range(128) if not chr(code).isalnum() and chr(code) not in KEPT_SYMBOLS}
 )
 _LETTER_VARIANTS = str.maketrans(LETTER_VARIANTS)
-_SEPARATORS = re.compile(r"[\s_\-\u2010-\u2015]+")
+_SEPARATORS = r"[\s_\-\u2010-\u2015]+"
+# The patterns above are compiled when first used (re keeps them compiled): the first answers, from exact keys,
+# need none of them.
 
 
 def strip_wrapping(text: str) -> str:
     """``text`` without the white space, quotes, brackets, punctuation and invisible characters around it."""
     if not text or (text[0] not in _WRAPPING_SET and text[-1] not in _WRAPPING_SET):
         return text
-    lead = _WRAPPING_RUN.match(text)
+    lead = re.match(_WRAPPING_RUN, text)
     start = lead.end() if lead is not None else 0
     if start == len(text):
         return ""
     end = len(text)
     if text[-1] in _WRAPPING_SET:
-        trail = _WRAPPING_RUN.match(text[::-1])  # the run at the end, read from the end
+        trail = re.match(_WRAPPING_RUN, text[::-1])  # the run at the end, read from the end
         end -= trail.end() if trail is not None else 0
     return text[start:end]
 
 
 def has_surrogates(text: str) -> bool:
     """Whether ``text`` holds a lone surrogate: a byte that was not text, read with ``surrogateescape``."""
-    return not text.isascii() and _SURROGATE.search(text) is not None
+    return not text.isascii() and re.search(_SURROGATE, text) is not None
 
 
 def fold(text: str) -> str:
@@ -132,4 +134,4 @@ def letters_are_ascii(text: str) -> bool:
 
 def split_words(text: str) -> list[str]:
     """The words of ``text``, NFKC- and case-folded, split at white space, ``_`` and dashes."""
-    return _SEPARATORS.split(fold(strip_wrapping(text)))
+    return re.split(_SEPARATORS, fold(strip_wrapping(text)))
