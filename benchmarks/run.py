@@ -326,12 +326,12 @@ for i in range(size):
     record, copy = dict(base[i % len(base)]), i // len(base)
     if copy:  # another platform of the same shape: every name, host and app id made its own
         record["id"] = f"{record['id']}_{copy}"
-        record["name"] = f"{record['name']} {copy}"
+        record["name"] = f"{record['name']} copy {copy}"
         for field in ("aliases", "former_names"):
-            record[field] = [f"{label} {copy}" for label in record[field]]
-        record["domains"] = [f"{copy}{host}" for host in record["domains"]]
-        record["short_domains"] = [f"{copy}{host}" for host in record["short_domains"]]
-        record["app_ids"] = [f"{app_id}{copy}" for app_id in record["app_ids"]]
+            record[field] = [f"{label} copy {copy}" for label in record[field]]
+        record["domains"] = [f"copy{copy}-{host}" for host in record["domains"]]
+        record["short_domains"] = [f"copy{copy}-{host}" for host in record["short_domains"]]
+        record["app_ids"] = [f"{app_id}.copy{copy}" for app_id in record["app_ids"]]
     records.append(record)
 text = json.dumps(records)
 started = time.perf_counter(); json.loads(text); parse = time.perf_counter() - started

@@ -9,11 +9,10 @@ Copy :data:`PLATFORM_COLUMNS`, :func:`platform_columns`, :data:`platform_udf` an
 from __future__ import annotations
 
 import os
-import random
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 from pyspark.sql import SparkSession
 from pyspark.sql.functions import col
@@ -39,16 +38,13 @@ def platform_columns(referrers: pd.Series) -> pd.DataFrame:
     medsos`` reads no data: the bundled dataset loads on the first call in each Python worker, from the installed
     package, and stays loaded while Spark reuses the worker for later tasks.
     """
-    # factorize() numbers the distinct values, so that each is matched once; missing values get the code -1.
-    codes, distinct = pd.factorize(referrers)
-    platforms = medsos.lookup_many(distinct.tolist(), default=None)
-    # One entry per distinct value, plus a last one (None) for the code -1.
-    ids = np.array([p.id if p is not None else None for p in platforms] + [None], dtype=object)
-    types = np.array([p.type.id if p is not None else None for p in platforms] + [None], dtype=object)
-    found: pd.DataFrame = pd.DataFrame(
-        {"platform_id": ids[codes], "type": types[codes]}, index=referrers.index
-    )
-    return found
+    # Imported here, in the worker: a task carries this function, not the imports at the top of its module.
+    import medsos.pandas  # noqa: F401 (registers the .medsos accessor)
+
+    # The .medsos accessor matches each distinct value of the batch once; Arrow takes plain strings and None.
+    found = referrers.medsos.frame()[["platform_id", "type"]].astype(object)
+    answers: pd.DataFrame = found.where(found.notna(), None)
+    return answers
 
 
 #: The Spark column function: ``platform_udf(col("referrer"))`` is a struct of ``platform_id`` and ``type``.  The
@@ -105,24 +101,11 @@ def local_session() -> SparkSession:
     return spark
 
 
-REFERRERS = [
-    "https://l.facebook.com/l.php?u=https%3A%2F%2Fshop.example%2F",
-    "https://t.co/AbCdEf",
-    "android-app://com.linkedin.android/",
-    "https://www.kaskus.co.id/thread/123",
-    "https://id.quora.com/Apa-itu",
-    "https://youtu.be/dQw4w9WgXcQ",
-    "https://www.instagram.com/p/xyz/",
-    "https://www.google.com/search?q=sepatu",  # a search engine, not social media
-    "https://facebook.com.attacker.example/",  # a look-alike host
-    "",
-]
-
-
-def referrer_log(rows: int, *, seed: int = 10) -> list[tuple[int, str | None]]:
-    """A small web log: a visit id and a referrer per row, some referrers missing."""
-    rng = random.Random(seed)
-    return [(visit, None if rng.random() < 0.05 else rng.choice(REFERRERS)) for visit in range(rows)]
+def referrer_log(rows: int) -> list[tuple[int, str | None]]:
+    """A small web log: a visit id and a referrer per row, from the example export beside this file."""
+    export = pd.read_csv(Path(__file__).with_name("referrers.csv"), keep_default_na=False, na_values=[""])
+    referrers = [None if pd.isna(value) else str(value) for value in export["referrer"]]
+    return [(visit, referrers[visit % len(referrers)]) for visit in range(rows)]
 
 
 def main() -> None:

@@ -439,7 +439,8 @@ class Registry:
             pass  # not text: _exact() says what it wanted
         entry, reference = self._exact(text)
         if entry is not None:
-            return self._platform(entry[0])
+            platform = self._records[entry[0]]
+            return platform if platform is not None else self._platform(entry[0])
         if reference is not None and reference.is_url and default is not _MISSING:
             return default  # a URL that names no host of ours: no typo to look for, no suggestion to make
         position = self._typo(text, reference, fuzzy, default is _MISSING)
