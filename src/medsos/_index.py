@@ -18,7 +18,7 @@ from medsos._text import MAX_NAME_LENGTH, fold, letters_are_ascii, literal_key, 
 from medsos._vocabulary import LITERAL_CHARACTERS
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable, Iterator, Mapping
+    from collections.abc import Collection, Iterator, Mapping
 
     from medsos._models import Platform
     from medsos._reference import Reference
@@ -209,10 +209,6 @@ class Index:
             # Analytics text names its source exactly, by every rule above; a tag is never guessed at.
             return self.find(reference.source)
         return None
-
-    def label_keys(self) -> Iterable[tuple[str, Entry]]:
-        """Every name key and its entry."""
-        return self.names.items()
 
 
 def _allowed(reference: Reference, key: str) -> bool:
