@@ -292,9 +292,11 @@ def test_bulk_refuses_a_single_string() -> None:
         medsos.classify_many(b"fb", default=None)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("limit", [True, -1, 2.0, "3"])
-def test_search_limit_must_be_a_count(limit: object) -> None:
-    with pytest.raises(ValueError, match="limit"):
+@pytest.mark.parametrize(
+    ("limit", "error"), [(True, TypeError), (-1, ValueError), (2.0, TypeError), ("3", TypeError)]
+)
+def test_search_limit_must_be_a_count(limit: object, error: type[Exception]) -> None:
+    with pytest.raises(error, match="limit"):
         medsos.search("fb", limit=limit)  # type: ignore[arg-type]
 
 

@@ -188,3 +188,73 @@ def test_search_prefixes_never_change_what_lookup_accepts(text: str) -> None:
     if found is not None:
         assert best[0].platform == found
     assert all(m.matched_by != "prefix" or m.score <= 50 for m in medsos.search(text))
+
+
+# -- found in review --------------------------------------------------------------------------------------------
+
+
+def test_a_registry_with_its_own_taxonomy_never_changes_the_bundled_records() -> None:
+    import attrs
+
+    renamed = [attrs.evolve(t, labels={**t.labels, "en": f"Own {t.id}"}) for t in medsos.types]
+    record = {"id": "corp", "name": "Corp Forum", "type": "forum", "subtype": "forum.qna"}
+    own = medsos.Registry.from_records([record], types=renamed)
+    assert own.lookup("Corp Forum").type.label("en") == "Own forum"
+    assert medsos.lookup("Quora").type.label("en") == "Forum"
+    assert medsos.Registry.from_records([record]).lookup("Corp Forum").type.label("en") == "Forum"
+
+
+def test_taxonomy_given_as_an_iterator_is_read_once() -> None:
+    record = {"id": "corp", "name": "Corp Forum", "type": "forum", "subtype": "forum.qna"}
+    own = medsos.Registry.from_records([record], types=iter(medsos.types))
+    assert own.classify("Corp Forum") == "forum"
+
+
+@pytest.mark.parametrize("text", ["music hall", "music-hall", "red it", "Red It"])
+def test_everyday_phrases_are_no_typos_of_one_word_names(text: str) -> None:
+    assert medsos.lookup(text, default=None) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Tik Tokk", "tiktok"), ("Trip advsor", "tripadvisor")])
+def test_a_name_split_in_two_keeps_its_typos(text: str, expected: str) -> None:
+    assert medsos.lookup(text).id == expected
+
+
+def test_an_android_referrer_names_an_app_never_a_host() -> None:
+    assert medsos.lookup("android-app://fake.facebook.com/", default=None) is None
+    assert medsos.lookup("android-app://m.facebook.com", default=None) is None
+    assert medsos.lookup("android-app://com.linkedin.android/").id == "linkedin"
+    assert medsos.lookup("com.instagram.android").id == "instagram"
+
+
+def test_search_lists_the_same_candidates_whether_or_not_the_text_is_a_key() -> None:
+    exact = [m.platform.id for m in medsos.search("line", limit=10)]
+    padded = [m.platform.id for m in medsos.search("  line.  ", limit=10)]
+    assert exact == padded
+    assert len(exact) > 1
+
+
+def test_prefix_scores_stay_positive_for_very_long_names() -> None:
+    record = {"id": "long", "name": "Abc" + "\ufdfa" * 150, "type": "forum", "subtype": "forum.qna"}
+    results = medsos.Registry.from_records([record], not_typos=[]).search("abc")
+    assert [m.platform.id for m in results] == ["long"]
+    assert results[0].score > 0
+
+
+@pytest.mark.parametrize(
+    ("make", "error"),
+    [
+        (lambda: medsos.Registry(medsos.platforms, types=["forum"]), TypeError),  # type: ignore[list-item]
+        (lambda: medsos.Registry(medsos.platforms, not_typos=[1]), TypeError),  # type: ignore[list-item]
+        (lambda: medsos.Registry.from_records([{**RECORD, "secondary_types": "blog"}]), medsos.DatasetError),
+    ],
+)
+def test_wrong_types_of_taxonomy_and_words_are_explained(make: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        make()  # type: ignore[operator]
+
+
+def test_numpy_missing_values_are_missing() -> None:
+    np = pytest.importorskip("numpy")
+    values = [np.float32("nan"), np.datetime64("NaT"), np.float64("nan"), "fb"]
+    assert medsos.classify_many(values, default=None) == [None, None, None, "social_network"]

@@ -36,7 +36,7 @@ __all__ = [
 _lock: threading.RLock = threading.RLock()
 _taxonomy: tuple[tuple[PlatformType, ...], tuple[str, ...]] | None = None
 _not_typos: frozenset[str] | None = None
-_converters: dict[tuple[PlatformType, ...], cattrs.BaseConverter] = {}
+_bundled_converter: cattrs.BaseConverter | None = None
 
 
 def _read_json(name: str) -> Any:
@@ -55,18 +55,22 @@ def _read_file(path: str) -> bytes:
 
 
 def _converter(types: Sequence[PlatformType]) -> cattrs.BaseConverter:
-    """The one converter from plain data to platform records, for this taxonomy (built once).
+    """The converter from plain data to platform records of this taxonomy: built once for the bundled one, anew
+    for any other (types compare by id, so only the very same records may share a converter).
 
     The other way, :meth:`Platform.to_dict`, needs no converter: attrs lists the fields.
     """
-    key = tuple(types)
-    converter = _converters.get(key)
-    if converter is not None:
-        return converter
-    with _lock:
-        if key not in _converters:
-            _converters[key] = _make_converter(key)
-    return _converters[key]
+    global _bundled_converter
+    bundled = _taxonomy[0] if _taxonomy is not None else ()
+    if len(types) != len(bundled) or any(
+        mine is not theirs for mine, theirs in zip(types, bundled, strict=True)
+    ):
+        return _make_converter(types)
+    if _bundled_converter is None:
+        with _lock:
+            if _bundled_converter is None:
+                _bundled_converter = _make_converter(bundled)
+    return _bundled_converter
 
 
 def _make_converter(types: Sequence[PlatformType]) -> cattrs.BaseConverter:
@@ -98,6 +102,11 @@ def _make_converter(types: Sequence[PlatformType]) -> cattrs.BaseConverter:
             raise ValueError(f"expected a list of strings, got {value!r}")
         return tuple(value)
 
+    def structure_types(value: object, _: object) -> tuple[PlatformType, ...]:
+        if not isinstance(value, (list, tuple)):
+            raise ValueError(f"expected a list of type ids, got {value!r}")
+        return tuple(structure_type(item, None) for item in value)
+
     def structure_passthrough(value: object, _: object) -> object:
         # Platform's validators check type and value; cattrs' own str hook would turn None into "None".
         return value
@@ -106,6 +115,7 @@ def _make_converter(types: Sequence[PlatformType]) -> cattrs.BaseConverter:
     converter.register_structure_hook(PlatformType, structure_type)
     converter.register_structure_hook(Subtype, structure_subtype)
     converter.register_structure_hook_func(lambda cl: cl == tuple[str, ...], structure_strings)
+    converter.register_structure_hook_func(lambda cl: cl == tuple[PlatformType, ...], structure_types)
     converter.register_structure_hook_func(
         lambda cl: cl in (str | None, int | None, Status), structure_passthrough
     )
@@ -148,7 +158,9 @@ def structure_taxonomy(data: object) -> tuple[tuple[PlatformType, ...], tuple[st
 _PLATFORM_FIELDS = frozenset(field.name for field in Platform.__attrs_attrs__)
 
 
-def structure_platform(record: object, types: Sequence[PlatformType]) -> Platform:
+def structure_platform(
+    record: object, types: Sequence[PlatformType], converter: cattrs.BaseConverter | None = None
+) -> Platform:
     """One plain dict as a :class:`Platform`, strictly: an unknown key or a wrong type is a DatasetError."""
     import cattrs
 
@@ -161,15 +173,16 @@ def structure_platform(record: object, types: Sequence[PlatformType]) -> Platfor
             f"invalid platform {where}: unknown {'keys' if len(unknown) > 1 else 'key'} {', '.join(map(repr, unknown))}"
         )
     try:
-        platform: Platform = _converter(types).structure(record, Platform)
+        platform: Platform = (converter or _converter(types)).structure(record, Platform)
     except (cattrs.BaseValidationError, TypeError, ValueError) as error:
         raise DatasetError(_explain(error, f"platform {record.get('id', '?')}")) from error
     return platform
 
 
 def structure_platforms(records: Iterable[object], types: Sequence[PlatformType]) -> list[Platform]:
-    """Plain dicts as :class:`Platform` records (see :func:`structure_platform`)."""
-    return [structure_platform(record, types) for record in records]
+    """Plain dicts as :class:`Platform` records (see :func:`structure_platform`), with one converter."""
+    converter = _converter(types)
+    return [structure_platform(record, types, converter) for record in records]
 
 
 def _explain(error: BaseException, what: str) -> str:

@@ -13,7 +13,7 @@ from medsos._vocabulary import KEYBOARD_ROWS, SOUND_ALIKE_LETTERS
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-__all__ = ["FuzzyIndex", "edit_distance", "looks_like_a_typo", "max_edits"]
+__all__ = ["FuzzyIndex", "edit_distance", "keeps_word_starts", "looks_like_a_typo", "max_edits"]
 
 #: Fuzzy matching needs at least this many characters: shorter keys have too many neighbours.
 MIN_LENGTH = 5
@@ -68,6 +68,17 @@ def looks_like_a_typo(query: str, key: str, distance: int) -> bool:
             return query[diff[0]] + key[diff[0]] in _CONFUSABLE
         return len(diff) == 2 and diff[1] == diff[0] + 1 and query[diff[0]] == key[diff[1]]
     return False
+
+
+def keeps_word_starts(query: str, key: str, word_starts: tuple[int, ...]) -> bool:
+    """Whether each later word of a query of several words begins where the same letter stands in ``key``, a
+    name of fewer words.
+
+    People split a name in two ("Tik Tokk", "Trip advsor"), but a slip of the fingers does not move where a word
+    begins: "music hall" is no Musically, "red it" no Reddit.  ``word_starts`` are where the words begin in
+    ``query``, a name key.
+    """
+    return all(query[start : start + 1] == key[start : start + 1] for start in word_starts)
 
 
 def _confusable_pairs() -> frozenset[str]:

@@ -13,6 +13,7 @@ from medsos._text import (
     letters_are_ascii,
     literal_key,
     name_key,
+    split_words,
     strip_wrapping,
 )
 from medsos._urls import read_url
@@ -35,7 +36,8 @@ class Reference:
     ``plain_letters`` says the letters and digits of the text are ASCII, without which no key that reads like
     a host may match.  ``analytics`` marks analytics-shaped text ("a / b", words joined by ``_``), where typos
     are never guessed; ``source`` is the reference that a "source / medium" or a campaign token names;
-    ``tags`` the campaign words after a name ("Stock Bio" gives ``("bio",)``).
+    ``tags`` the campaign words after a name ("Stock Bio" gives ``("bio",)``); ``word_starts`` where the second and
+    later words of a name begin in its name key ("music hall" gives ``(5,)``).
     """
 
     __slots__ = (
@@ -48,6 +50,7 @@ class Reference:
         "plain_letters",
         "source",
         "tags",
+        "word_starts",
     )
 
     def __init__(  # noqa: PLR0917 (made for every URL looked up: positional arguments are the quicker)
@@ -61,6 +64,7 @@ class Reference:
         analytics: bool = False,
         source: Reference | None = None,
         tags: tuple[str, ...] = (),
+        word_starts: tuple[int, ...] = (),
     ) -> None:
         self.host = host
         self.app_id = app_id
@@ -71,6 +75,7 @@ class Reference:
         self.analytics = analytics
         self.source = source
         self.tags = tags
+        self.word_starts = word_starts
 
     def __repr__(self) -> str:
         fields = ", ".join(
@@ -101,6 +106,7 @@ def read(text: str) -> Reference:
     if is_url:
         # Names kept whole may read as broken URLs ("@cosme", "Яндекс.Дзен"): only their exact spelling counts.
         return Reference(
+            app_id=app_id,
             is_url=True,
             literal=literal_key(stripped),
             plain_letters=letters_are_ascii(stripped),
@@ -115,4 +121,16 @@ def read(text: str) -> Reference:
         analytics=analytics,
         source=source,
         tags=placement_words(stripped) if spaced or "_" in stripped else (),
+        word_starts=_word_starts(stripped) if spaced else (),
     )
+
+
+def _word_starts(text: str) -> tuple[int, ...]:
+    starts: list[int] = []
+    offset = 0
+    for word in split_words(text):
+        length = len(name_key(word))
+        if offset and length:
+            starts.append(offset)
+        offset += length
+    return tuple(starts)

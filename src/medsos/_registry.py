@@ -58,10 +58,16 @@ def _import_read() -> Callable[[str], Reference]:
 
 
 def _is_missing(value: object) -> bool:
-    """``None``, a float NaN, or pandas' ``NA`` and ``NaT``: how data frames spell a missing value."""
+    """``None``, a NaN of any float type (numpy's too), or pandas' ``NA`` and ``NaT``, or numpy's ``NaT``: how
+    data frames spell a missing value."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return True
-    return type(value).__name__ in {"NAType", "NaTType"}
+    if type(value).__name__ in {"NAType", "NaTType"}:
+        return True
+    try:  # a NaN, or numpy's NaT, is the one value that differs from itself
+        return hasattr(value, "dtype") and bool(value != value)  # noqa: PLR0124
+    except (TypeError, ValueError):
+        return False
 
 
 class Registry:
@@ -114,8 +120,16 @@ class Registry:
             taxonomy_types, languages = taxonomy()
         else:
             taxonomy_types, languages = tuple(types), None
+            for platform_type in taxonomy_types:
+                if not isinstance(platform_type, PlatformType):
+                    raise TypeError(f"types are PlatformType records, not {type(platform_type).__name__}")
         if not_typos is not None and isinstance(not_typos, (str, bytes)):
             raise TypeError("not_typos is a list of words, not a single string")
+        if not_typos is not None:
+            not_typos = list(not_typos)
+            for word in not_typos:
+                if not isinstance(word, str):
+                    raise TypeError(f"not_typos is a list of words (str), not of {type(word).__name__}")
         words = None if not_typos is None else frozenset(name_key(word) for word in not_typos) - {""}
         self._setup(
             types=taxonomy_types,
@@ -213,8 +227,12 @@ class Registry:
                 f"from_records() takes a list of records (dicts), not {type(records).__name__}"
             )
         taxonomy_types = tuple(types) if types is not None else taxonomy()[0]
+        for platform_type in taxonomy_types:
+            if not isinstance(platform_type, PlatformType):
+                raise TypeError(f"types are PlatformType records, not {type(platform_type).__name__}")
         platforms = structure_platforms(list(records), taxonomy_types)
-        return cls(platforms, types=types, fuzzy_threshold=fuzzy_threshold, not_typos=not_typos)
+        given = None if types is None else taxonomy_types  # read once: types may be an iterator
+        return cls(platforms, types=given, fuzzy_threshold=fuzzy_threshold, not_typos=not_typos)
 
     # -- what a registry holds ---------------------------------------------------------------------------
 
@@ -292,7 +310,10 @@ class Registry:
                 continue
             seen.add(position)
             score = 100.0 * (1.0 - distance / max(len(key), len(candidate)))
-            if not _fuzzy.looks_like_a_typo(key, candidate, distance):
+            split = reference.word_starts and len(split_words(label)) <= len(reference.word_starts)
+            if not _fuzzy.looks_like_a_typo(key, candidate, distance) or (
+                split and not _fuzzy.keeps_word_starts(key, candidate, reference.word_starts)
+            ):
                 score *= 0.7  # still a candidate for search(), never close enough for lookup() to accept
             candidates.append((round(score, 1), position, "fuzzy", label))
         if reference.tags:
@@ -358,7 +379,7 @@ class Registry:
         facts = self._facts[position]
         known = sum(len(facts[i]) for i in range(2, 7))
         closeness = 0.5 * len(query) / len(fragment) + 0.5 * min(1.0, known / 12)
-        return round(_PREFIX_SCORE * closeness * (1.0 if whole else 0.8), 1)
+        return max(0.1, round(_PREFIX_SCORE * closeness * (1.0 if whole else 0.8), 1))
 
     def _prefix_index(self) -> tuple[list[str], list[tuple[int, str]]]:
         if self._prefixes is None:
@@ -541,9 +562,13 @@ class Registry:
         when nothing is close.
         """
         checked: object = limit
-        if not isinstance(checked, int) or isinstance(checked, bool) or checked < 0:
-            raise ValueError(f"limit must be a non-negative int, not {limit!r}")
+        if not isinstance(checked, int) or isinstance(checked, bool):
+            raise TypeError(f"limit must be an int, not {type(limit).__name__}")
+        if checked < 0:
+            raise ValueError(f"limit must be zero or more, not {limit!r}")
         entry, reference = self._exact(text)
+        if reference is None:  # an exact key: search() lists what else is close all the same
+            reference = (_read or _import_read())(text)
         found: list[_Candidate] = [] if entry is None else [(100.0, *entry)]
         seen = {c[1] for c in found}
         for candidate in self._typos(reference):

@@ -48,7 +48,8 @@ def read_url(text: str) -> URLReading:
     """The host (or Android app id) that ``text`` names: ``(host, app_id, is_url)``.
 
     Accepts bare hosts (``quora.com``), URLs with or without a scheme, protocol-relative URLs (``//host/x``),
-    ports, userinfo (``user@host`` names ``host``), a trailing dot, and ``android-app://`` referrers.  Other
+    ports, userinfo (``user@host`` names ``host``), a trailing dot, and ``android-app://`` referrers, whose
+    authority is an app id and never a host (``android-app://fake.facebook.com`` is no visit to Facebook).  Other
     schemes (``mailto:``, ``ftp:``) and anything whose host is not a valid hostname give no host, with
     ``is_url`` set so that the text is not tried as a name either.  A bare host is also offered as an app id,
     since ``com.instagram.android`` looks like one.
@@ -78,10 +79,10 @@ def read_url(text: str) -> URLReading:
         and not (host[-1].isdigit() and host.rpartition(".")[2].isdigit())  # an IPv4 address
         and not ("-" in host and ("-." in host or ".-" in host))
     ):
+        if scheme is not None and scheme.lower() == "android-app":
+            return (None, host, True)  # an app's package name, which anyone may choose: never a host
         is_url = bool(slashes or after)
-        if (scheme is not None and scheme.lower() == "android-app") or not is_url:
-            return (host, host, is_url)
-        return (host, None, True)
+        return (host, None, True) if is_url else (host, host, False)
     return _general(text)
 
 
@@ -125,9 +126,9 @@ def _general(text: str) -> URLReading:
         # "17.live.0.0" is a broken host, not a name with a typo in it: only dot-free text is tried as a name.
         looks_dotted = "." in host_part.strip(".") and not any(ch.isspace() for ch in host_part)
         return _REJECTED if is_url or looks_dotted else _NOT_A_URL
-    if scheme in APP_SCHEMES or not is_url:
-        return (host, host, is_url)
-    return (host, None, True)
+    if scheme in APP_SCHEMES:
+        return (None, host, True)  # an app's package name, which anyone may choose: never a host
+    return (host, None, True) if is_url else (host, host, False)
 
 
 def _clean_host(authority: str) -> str | None:

@@ -140,9 +140,8 @@ class MedsosAccessor:
         Missing where a row names no platform.
         """
         types = _types_of(registry)
-        languages = types.languages
-        if lang not in languages:
-            raise ValueError(f"no type labels in {lang!r}; the languages are {', '.join(languages)}")
+        if lang not in types.languages:
+            raise medsos.UnknownIdError("language", lang, types.languages)
         codes, platforms = self._match(fuzzy, registry)
         type_dtype = _type_dtype(registry)
         subtype_dtype = _subtype_dtype(registry)
