@@ -37,8 +37,9 @@ _PREFIX_SCORE = 50.0
 #: The shortest text that search() completes to names that start with it.
 _PREFIX_MIN_LENGTH = 3
 
-#: Text this long or shorter is tried among the exact keys first, lower-cased, before anything else: nearly
-#: every key is this short (longer ones are found by the full road), and URLs are mostly longer.
+#: Text this long or shorter is tried among the exact keys first, lower-cased, before anything else; longer
+#: ASCII text is read at once.  Nearly every key is this short (longer ones are found by the full road, by the
+#: same rules), and URLs are mostly longer.
 _SHORT = 40
 #: A candidate before it becomes a Match: its score, the platform's position, how it matched, the label.
 _Candidate = tuple[float, int, MatchKind, str]
@@ -451,14 +452,20 @@ class Registry:
         """
         # The common case first, one dict lookup: text that is a key once lower-cased.  (Where lower() makes a
         # key of text beyond ASCII, NFKC and case folding make the same key: the rules below agree.)
-        try:
-            if len(text) <= _SHORT:
+        reference: Reference | None
+        if text.__class__ is str and len(text) > _SHORT and text.isascii():
+            # Longer ASCII text, a URL mostly, is read at once (what _exact() does, without the exact keys it
+            # cannot be): every rule of the full road applies all the same.
+            reference = read = (_read or _import_read())(text)
+            entry = self._index.find(read)
+        else:
+            try:
                 platform = self._exact_platforms.get(text.lower())
                 if platform is not None:
                     return platform
-        except (TypeError, AttributeError):
-            pass  # not text: _exact() says what it wanted
-        entry, reference = self._exact(text)
+            except (TypeError, AttributeError):
+                pass  # not text: _exact() says what it wanted
+            entry, reference = self._exact(text)
         if entry is not None:
             platform = self._records[entry[0]]
             return platform if platform is not None else self._platform(entry[0])
@@ -476,14 +483,18 @@ class Registry:
 
         Same rules as :meth:`lookup`; the platform record itself is never needed.
         """
-        try:
-            if len(text) <= _SHORT:
+        reference: Reference | None
+        if text.__class__ is str and len(text) > _SHORT and text.isascii():
+            reference = read = (_read or _import_read())(text)
+            entry = self._index.find(read)
+        else:
+            try:
                 found = self._exact_types.get(text.lower())
                 if found is not None:
                     return found
-        except (TypeError, AttributeError):
-            pass
-        entry, reference = self._exact(text)
+            except (TypeError, AttributeError):
+                pass
+            entry, reference = self._exact(text)
         if entry is not None:
             return self._type_of[entry[0]]
         if reference is not None and reference.is_url and default is not _MISSING:

@@ -79,7 +79,7 @@ def read_url(text: str) -> URLReading:
         and not (host[-1].isdigit() and host.rpartition(".")[2].isdigit())  # an IPv4 address
         and not ("-" in host and ("-." in host or ".-" in host))
     ):
-        if scheme is not None and scheme.lower() == "android-app":
+        if scheme is not None and len(scheme) > 5:  # android-app, the one scheme besides http and https
             return (None, host, True)  # an app's package name, which anyone may choose: never a host
         is_url = bool(slashes or after)
         return (host, None, True) if is_url else (host, host, False)
