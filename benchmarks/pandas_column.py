@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
-import platform
 import random
 import sys
 import time
@@ -28,6 +26,7 @@ from typing import TYPE_CHECKING, cast
 
 import numpy as np
 import pandas as pd
+from run import machine  # benchmarks/run.py, beside this file
 
 import medsos
 import medsos.pandas  # registers the accessor
@@ -94,19 +93,6 @@ def compare(baseline: Callable[[], object], ours: Callable[[], object], repeats:
             function()
             best[side] = min(best[side], time.perf_counter() - started)
     return best[0], best[1]
-
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
-            for line in cpuinfo:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
 def measure(
