@@ -431,7 +431,7 @@ def report(figures: dict[str, Any]) -> str:
             "within 10 µs",
         ),
         urls("URLs vs referer-parser 0.4.1, the mix: half social, half not, 40 to 400 characters", u["mix"]),
-        urls("URLs vs referer-parser, the mix's social half (hits)", u["hits"]),
+        urls("URLs vs referer-parser, the mix's social half (hits)", u["hits"], target=""),
         urls("URLs vs referer-parser, the mix's other half (misses)", u["misses"]),
     ]
     if "snowplow" in u:
