@@ -76,7 +76,7 @@ def test_submodule_imports_do_not_shadow_the_shared_registry(tmp_path: Path) -> 
 
 
 def test_wheel_works_zipped(tmp_path: Path) -> None:
-    # The data is read through importlib.resources, so medsos runs from a zip file too.
+    # The data is read through the package's own loader, so medsos runs from a zip file too.
     result = run(
         sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), "."
     )
