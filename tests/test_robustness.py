@@ -258,3 +258,12 @@ def test_numpy_missing_values_are_missing() -> None:
     np = pytest.importorskip("numpy")
     values = [np.float32("nan"), np.datetime64("NaT"), np.float64("nan"), "fb"]
     assert medsos.classify_many(values, default=None) == [None, None, None, "social_network"]
+
+
+def test_a_domain_listed_twice_and_a_platform_listed_twice_are_each_one_problem() -> None:
+    with pytest.raises(medsos.DatasetError) as info:
+        medsos.Registry.from_records([{**RECORD, "domains": ["a.example", "A.EXAMPLE"]}])
+    assert "listed twice" in str(info.value)
+    with pytest.raises(medsos.DatasetError) as twice:
+        medsos.Registry.from_records([RECORD, RECORD])
+    assert str(twice.value).count("\n") == 1  # "id 'example' is used twice", and not every key again

@@ -76,7 +76,7 @@ class Index:
     """Every key of a set of platforms.
 
     ``exact`` holds folded names, aliases and former names, hosts and app ids, leaving out a key that two
-    platforms claim in different ways; ``hosts`` and ``apps`` hold domains and app ids; ``names`` name keys,
+    platforms claim (the other indexes decide it, or the registry refuses it); ``hosts`` and ``apps`` hold domains and app ids; ``names`` name keys,
     ``literal`` the folded names that hold URL characters, both built by :meth:`complete`.
     """
 
@@ -123,6 +123,8 @@ class Index:
 
     def _report(self, key: str, entry: Entry, claimed: Entry) -> None:
         owner, claimed_owner = self._facts[entry[0]][0], self._facts[claimed[0]][0]
+        if owner == claimed_owner:
+            return  # one platform listed twice: its id says so once, rather than each of its keys
         self.problems.append(_validation.claim_problem(key, entry[2], owner, claimed[2], claimed_owner))
 
     @property

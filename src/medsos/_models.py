@@ -27,7 +27,8 @@ REQUIRED_LANGUAGES: tuple[str, ...] = ("en", "id")
 Status = Literal["active", "defunct"]
 _T = TypeVar("_T")
 
-# Patterns are compiled when first used (re keeps them compiled): the six types need only one of them.
+# Patterns are compiled when first used (re keeps the last few hundred patterns it compiled): the six types need
+# only one of them.
 _ID_RE = r"[a-z0-9]+(?:_[a-z0-9]+)*"
 _SUBTYPE_ID_RE = r"[a-z_]+\.[a-z0-9_]+"
 _HOST_RE = r"(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?|xn--[a-z0-9-]+)"

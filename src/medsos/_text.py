@@ -52,8 +52,8 @@ _ASCII_DROPPED = str.maketrans(
 )
 _LETTER_VARIANTS = str.maketrans(LETTER_VARIANTS)
 _SEPARATORS = r"[\s_\-\u2010-\u2015]+"
-# The patterns above are compiled when first used (re keeps them compiled): the first answers, from exact keys,
-# need none of them.
+# The patterns above are compiled when first used (re keeps the last few hundred patterns it compiled): the
+# first answers, from exact keys, need none of them.
 
 
 def strip_wrapping(text: str) -> str:
@@ -77,7 +77,8 @@ def has_surrogates(text: str) -> bool:
 
 
 def fold(text: str) -> str:
-    """``text`` with compatibility forms (full-width letters) and case folded, and nothing else changed."""
+    """``text`` with compatibility forms (full-width letters) and case folded, the Turkish dotless ı read as i,
+    and nothing else changed."""
     if text.isascii():
         return text.lower()  # NFKC leaves ASCII alone, and casefold() is lower() on it
     folded = unicodedata.normalize("NFKC", text).casefold()

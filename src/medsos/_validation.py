@@ -38,7 +38,12 @@ def record_problems(
             for domain in domains
             if _is_public_suffix(domain)
         ]
+        problems += [f"{platform_id}: domain {domain!r} is listed twice" for domain in _repeated(domains)]
     return problems
+
+
+def _repeated(items: Sequence[str]) -> list[str]:
+    return sorted(item for item, count in Counter(items).items() if count > 1)
 
 
 def _is_public_suffix(domain: str) -> bool:
