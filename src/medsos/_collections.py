@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from medsos._errors import UnknownIdError
-from medsos._models import Platform, PlatformType, Subtype
+from medsos._models import Immutable, Platform, PlatformType, Subtype
 from medsos._text import name_key
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ __all__ = ["PlatformCollection", "TypeCollection"]
 T = TypeVar("T")
 
 
-class TypeCollection:
+class TypeCollection(Immutable):
     """The six social media types, in the source article's order: iterable, sized, read-only.
 
     ``types["forum"]`` finds a type by id; ``types.get("Jejaring Sosial")`` by id or by its label in any of
@@ -104,12 +104,6 @@ class TypeCollection:
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild_types, (self._order, self._languages))
 
-    def __copy__(self) -> TypeCollection:
-        return self
-
-    def __deepcopy__(self, memo: object) -> TypeCollection:
-        return self
-
     def __repr__(self) -> str:
         return f"<TypeCollection: {', '.join(self._by_id)}>"
 
@@ -123,7 +117,7 @@ def _rebuild_types(order: tuple[PlatformType, ...], languages: tuple[str, ...]) 
     return TypeCollection(order, languages=languages)
 
 
-class PlatformCollection:
+class PlatformCollection(Immutable):
     """Platforms ordered by id: iterable, sized, read-only.
 
     ``platforms["quora"]`` finds a platform by id (and ``platforms[0]`` by position), ``platforms.get("quora")``
@@ -207,12 +201,6 @@ class PlatformCollection:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild_platforms, (self._order, tuple(sorted(self._subtype_ids))))
-
-    def __copy__(self) -> PlatformCollection:
-        return self
-
-    def __deepcopy__(self, memo: object) -> PlatformCollection:
-        return self
 
     def __repr__(self) -> str:
         return f"<PlatformCollection of {len(self)} platforms>"

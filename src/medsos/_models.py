@@ -98,7 +98,22 @@ def _check_name(instance: object, attribute: Attribute[Any], value: object) -> N
     _check_labels(instance, attribute, (value,))
 
 
-class _KnownById:
+_Same = TypeVar("_Same", bound="Immutable")
+
+
+class Immutable:
+    """A value that never changes once made, so that a copy of it, shallow or deep, is the value itself."""
+
+    __slots__ = ()
+
+    def __copy__(self: _Same) -> _Same:
+        return self
+
+    def __deepcopy__(self: _Same, memo: object) -> _Same:
+        return self
+
+
+class _KnownById(Immutable):
     """Compares equal to its id, hashes as it and prints as it: ``classify(x) == "forum"`` is what users write,
     in a DataFrame filter too.  It is not a ``str`` itself: use ``str()`` or ``.id`` for JSON or sorting."""
 
@@ -135,13 +150,6 @@ class _KnownById:
 
     def __ge__(self, other: object) -> bool:
         return self._rank() >= other._rank() if isinstance(other, _KnownById) else NotImplemented
-
-    # Records never change, so a copy is the record itself.
-    def __copy__(self) -> Any:
-        return self
-
-    def __deepcopy__(self, memo: object) -> Any:
-        return self
 
 
 @frozen(eq=False)
@@ -243,7 +251,7 @@ def _check_id(instance: object, attribute: Attribute[Any], value: object) -> Non
 
 
 @frozen(kw_only=True, repr=False)
-class Platform:
+class Platform(Immutable):
     """A social media platform and everything medsos knows about it.
 
     ``type`` is the primary :class:`PlatformType`; ``secondary_types`` are other types whose features are a
@@ -345,12 +353,6 @@ class Platform:
 
     def __ge__(self, other: object) -> bool:
         return self.id >= other.id if isinstance(other, Platform) else NotImplemented
-
-    def __copy__(self) -> Platform:
-        return self
-
-    def __deepcopy__(self, memo: object) -> Platform:
-        return self
 
     def _repr_html_(self) -> str:
         from medsos._html import platform_html

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 from medsos._collections import PlatformCollection, TypeCollection
 from medsos._errors import DatasetError, UnknownPlatformError
 from medsos._index import Index, MatchKind, facts_of_platform, facts_of_record
-from medsos._models import Platform, PlatformType
+from medsos._models import Immutable, Platform, PlatformType
 from medsos._sentinel import MISSING as _MISSING
 from medsos._text import name_key, split_words
 
@@ -71,7 +71,7 @@ def _is_missing(value: object) -> bool:
         return False
 
 
-class Registry:
+class Registry(Immutable):
     """A set of platforms with its index built once, and the lookups over them.
 
     The module functions :func:`medsos.classify`, :func:`medsos.lookup` and :func:`medsos.search` use the
@@ -619,12 +619,6 @@ class Registry:
                 tuple(sorted(self._words_not_typos())),
             ),
         )
-
-    def __copy__(self) -> Registry:
-        return self
-
-    def __deepcopy__(self, memo: object) -> Registry:
-        return self
 
     def __repr__(self) -> str:
         return f"<Registry of {len(self._facts)} platforms>"
